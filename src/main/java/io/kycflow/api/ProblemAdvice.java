@@ -1,0 +1,109 @@
+package io.kycflow.api;
+
+import java.net.URI;
+
+import io.kycflow.shared.KycException;
+import io.kycflow.shared.Problems;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Every REST failure as RFC 9457 problem details with a stable {@code code}; never a stack trace. */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(KycException.class)
+    ResponseEntity<ProblemDetail> business(KycException e) {
+        var status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        var problem = problem(status, e.code(), e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return respond(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid_parameter", e.getName() + " has an invalid value");
+        problem.setProperty("field", e.getName());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
+                "The server could not complete the request; nothing was changed by this request if it failed."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        var status = HttpStatus.resolve(statusCode.value());
+        var problem = problem(status == null ? HttpStatus.BAD_REQUEST : status, code(ex), detail(ex));
+        var responseHeaders = new HttpHeaders();
+        responseHeaders.addAll(headers);
+        responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, responseHeaders, statusCode);
+    }
+
+    private static String code(Exception ex) {
+        return switch (ex) {
+            case HttpMessageNotReadableException e -> "malformed_body";
+            case HttpMediaTypeNotSupportedException e -> "unsupported_media_type";
+            case HttpMediaTypeNotAcceptableException e -> "not_acceptable";
+            case HttpRequestMethodNotSupportedException e -> "method_not_allowed";
+            case MissingServletRequestParameterException e -> "missing_parameter";
+            case NoResourceFoundException e -> "not_found";
+            default -> "bad_request";
+        };
+    }
+
+    private static String detail(Exception ex) {
+        return switch (ex) {
+            case HttpMessageNotReadableException e -> "The request body is missing or is not valid JSON.";
+            case HttpMediaTypeNotSupportedException e -> "Send the body as Content-Type: application/json.";
+            case HttpRequestMethodNotSupportedException e -> "Method " + e.getMethod() + " is not allowed here.";
+            case MissingServletRequestParameterException e -> "Query parameter " + e.getParameterName() + " is required.";
+            case NoResourceFoundException e -> "No such endpoint.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, @Nullable String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(Problems.type(code)));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,26 @@
+package io.kycflow.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Errors raised outside Spring MVC (container, filters) also answer as problem details, without internals. */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        var status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        var problem = ProblemAdvice.problem(status, status.is5xxServerError() ? "internal_error" : "bad_request",
+                status.is5xxServerError() ? "The server could not complete the request." : status.getReasonPhrase() + ".");
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

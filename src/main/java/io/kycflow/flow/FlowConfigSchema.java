@@ -1,0 +1,24 @@
+package io.kycflow.flow;
+
+import java.util.List;
+
+import io.kycflow.technology.ConfigField;
+import io.kycflow.technology.ConfigSchema;
+
+/** The flow-level config, declared once like a technology's (served by kyc://reference/flow-config-defaults). */
+public final class FlowConfigSchema {
+
+    public static final ConfigSchema SCHEMA = new ConfigSchema("flow_config", List.of(
+            ConfigField.url("success_redirect_url",
+                    "Where the person is sent after a passed verification. A hint only: always fetch the result server-side."),
+            ConfigField.url("failure_redirect_url", "Where the person is sent after a failed verification."),
+            ConfigField.bool("show_qr", true, "On desktop, show a QR code so the person can continue on a phone."),
+            ConfigField.bool("always_mobile", false, "Require the person to complete the verification on a mobile device."),
+            ConfigField.bool("fingerprint_check", false,
+                    "Bind the session to the first device that opens it; other devices are refused."),
+            ConfigField.integer("session_ttl_minutes", 5, 10080, 60, "Minutes until an unfinished session expires."),
+            ConfigField.oneOf("locale", List.of("en", "ru", "kz"), "en", "Default language of the verification UI.")));
+
+    private FlowConfigSchema() {
+    }
+}

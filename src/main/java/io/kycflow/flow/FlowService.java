@@ -1,0 +1,115 @@
+package io.kycflow.flow;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.kycflow.flow.internal.FlowRepository;
+import io.kycflow.flow.internal.FlowValidator;
+import io.kycflow.security.ApiKeys;
+import io.kycflow.shared.KycException;
+import io.kycflow.technology.Technology;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Designing flows: validate, create, change, list — always within one organization. */
+@Service
+public class FlowService {
+
+    public static final int MAX_PAGE = 100;
+
+    private final FlowRepository flows;
+    private final FlowValidator validator;
+
+    FlowService(FlowRepository flows, FlowValidator validator) {
+        this.flows = flows;
+        this.validator = validator;
+    }
+
+    /** Validates without storing; tells which technologies would get default configs. */
+    public FlowDraft validate(UUID organizationId, NewFlow request) {
+        var draft = validator.validate(organizationId, request);
+        if (flows.nameTaken(organizationId, request.name(), null)) {
+            throw nameTaken(request.name());
+        }
+        return draft;
+    }
+
+    @Transactional
+    public Flow create(UUID organizationId, NewFlow request) {
+        var draft = validate(organizationId, request);
+        var now = now();
+        var flow = new Flow(UUID.randomUUID(), organizationId, request.name(), request.displayName(),
+                draft.technologies().stream().map(Technology::id).toList(), draft.flowConfig(),
+                draft.technologyConfigs(), ApiKeys.generate(), now, now);
+        try {
+            flows.insert(flow, ApiKeys.lookupHash(flow.apiKey()));
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(request.name()); // a concurrent create won the race for the name
+        }
+        return flow;
+    }
+
+    @Transactional
+    public Flow update(UUID organizationId, FlowPatch patch) {
+        var current = get(organizationId, patch.flowId());
+        var name = patch.name() == null ? current.name() : patch.name();
+        if (!name.equals(current.name()) && flows.nameTaken(organizationId, name, current.id())) {
+            throw nameTaken(name);
+        }
+        var technologyIds = patch.technologyIds() == null ? current.technologyIds() : patch.technologyIds();
+        var technologies = validator.technologies(organizationId, technologyIds);
+        var updated = new Flow(current.id(), organizationId, name,
+                patch.displayName() == null ? current.displayName() : patch.displayName(), technologyIds,
+                validator.patchFlowConfig(current.flowConfig(), patch.flowConfig()),
+                validator.patchConfigs(technologies, current.technologyConfigs(), patch.technologyConfigs()),
+                current.apiKey(), current.createdAt(), now());
+        try {
+            flows.update(updated);
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(name);
+        }
+        return updated;
+    }
+
+    public Flow get(UUID organizationId, UUID flowId) {
+        return flows.find(organizationId, flowId).orElseThrow(() -> KycException.notFound("flow_not_found",
+                "No flow with id " + flowId + " in this organization; list_flows shows the available ones."));
+    }
+
+    public FlowPage list(UUID organizationId, int limit, int offset) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw KycException.invalid("limit", "limit must be between 1 and " + MAX_PAGE);
+        }
+        if (offset < 0) {
+            throw KycException.invalid("offset", "offset must be 0 or greater");
+        }
+        var count = flows.count(organizationId);
+        var results = flows.page(organizationId, limit, offset);
+        Integer next = offset + results.size() < count ? offset + limit : null;
+        Integer previous = offset > 0 ? Math.max(0, offset - limit) : null;
+        return new FlowPage(count, next, previous, results);
+    }
+
+    /** The flow owning a presented flow API key (runtime entry point of the customer's backend). */
+    public Optional<Flow> findByApiKey(String presentedKey) {
+        if (!ApiKeys.plausible(presentedKey)) {
+            return Optional.empty();
+        }
+        return flows.findByKeyHash(ApiKeys.lookupHash(presentedKey))
+                .filter(found -> ApiKeys.matches(presentedKey, found.apiKeyHash()))
+                .map(FlowRepository.KeyedFlow::flow);
+    }
+
+    private static KycException nameTaken(String name) {
+        return KycException.conflict("flow_name_taken", "request_data.name",
+                "A flow named '" + name + "' already exists in this organization; choose another name.");
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

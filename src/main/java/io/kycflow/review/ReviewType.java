@@ -1,0 +1,5 @@
+package io.kycflow.review;
+
+public enum ReviewType {
+    MESSAGE, STATUS_CHANGE
+}

@@ -1,0 +1,19 @@
+package io.kycflow.session;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A person's run through a flow. {@code sandbox} is fixed at creation from the organization's status. */
+public record Session(UUID id, UUID flowId, UUID organizationId, SessionStatus status, boolean sandbox,
+                      @Nullable Boolean overallResult, @Nullable ObjectNode metadata,
+                      OffsetDateTime createdAt, @Nullable OffsetDateTime startedAt, @Nullable OffsetDateTime finishedAt,
+                      OffsetDateTime expiresAt, List<SessionStep> steps) {
+
+    public Session {
+        steps = List.copyOf(steps);
+    }
+}

@@ -1,0 +1,162 @@
+package io.kycflow.session;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.kycflow.flow.Flow;
+import io.kycflow.organization.OrganizationService;
+import io.kycflow.session.internal.SessionRepository;
+import io.kycflow.shared.KycException;
+import io.kycflow.technology.TechnologyCatalog;
+import io.kycflow.technology.TechnologyCode;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Creates sessions, applies verification attempts step by step, and guards the status lifecycle. */
+@Service
+public class SessionService {
+
+    private final SessionRepository sessions;
+    private final TechnologyCatalog catalog;
+    private final OrganizationService organizations;
+    private final SessionProperties properties;
+
+    SessionService(SessionRepository sessions, TechnologyCatalog catalog, OrganizationService organizations,
+                   SessionProperties properties) {
+        this.sessions = sessions;
+        this.catalog = catalog;
+        this.organizations = organizations;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public Session create(Flow flow, @Nullable JsonNode metadata) {
+        var now = now();
+        var steps = new ArrayList<SessionStep>();
+        for (int i = 0; i < flow.technologyIds().size(); i++) {
+            var technology = catalog.find(flow.technologyIds().get(i)).orElseThrow();
+            var config = flow.technologyConfigs().path(technology.configField());
+            steps.add(new SessionStep(i, technology.id(), technology.code(), StepStatus.PENDING, 0,
+                    technology.provider().maxAttempts(config), null, null, null, null));
+        }
+        var sandbox = organizations.get(flow.organizationId()).sandbox();
+        var session = new Session(UUID.randomUUID(), flow.id(), flow.organizationId(), SessionStatus.CREATED, sandbox,
+                null, checkedMetadata(metadata), now, null, null,
+                now.plusMinutes(flow.sessionTtlMinutes()), steps);
+        sessions.insert(session);
+        return session;
+    }
+
+    /** The session if it belongs to the organization; another organization's session is simply "not found". */
+    public Session get(UUID organizationId, UUID sessionId) {
+        return sessions.find(sessionId).filter(s -> s.organizationId().equals(organizationId))
+                .map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
+    }
+
+    /** The session if it was created against the flow (the runtime API's view). */
+    public Session getForFlow(UUID flowId, UUID sessionId) {
+        return sessions.find(sessionId).filter(s -> s.flowId().equals(flowId))
+                .map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
+    }
+
+    public String verificationUrl(UUID sessionId) {
+        return properties.verificationUrl(sessionId);
+    }
+
+    /**
+     * Applies one attempt at the session's current step: the step passes, fails for good after its last attempt
+     * (failing the session), or stays open for another try. Steps run strictly in flow order.
+     */
+    @Transactional
+    public Session recordAttempt(UUID sessionId, TechnologyCode technology, AttemptOutcome outcome) {
+        var session = sessions.findForUpdate(sessionId).map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
+        if (!session.status().isOpen()) {
+            throw KycException.conflict("session_closed", "session_id",
+                    "Session " + sessionId + " is " + session.status() + " and takes no more attempts.");
+        }
+        var step = session.steps().stream().filter(s -> s.status() != StepStatus.PASSED).findFirst().orElseThrow();
+        if (step.technology() != technology) {
+            throw KycException.conflict("step_out_of_order", "technology",
+                    "The current step of session " + sessionId + " is " + step.technology() + ", not " + technology + ".");
+        }
+        var now = now();
+        int attemptNo = step.attempts() + 1;
+        sessions.insertAttempt(sessionId, step.position(), attemptNo, outcome.passed(), outcome.result(), outcome.failure(), now);
+        var stepStatus = outcome.passed() ? StepStatus.PASSED
+                : attemptNo >= step.maxAttempts() ? StepStatus.FAILED : StepStatus.IN_PROGRESS;
+        var updatedStep = new SessionStep(step.position(), step.technologyId(), step.technology(), stepStatus, attemptNo,
+                step.maxAttempts(), outcome.result(), outcome.failure(), step.startedAt() == null ? now : step.startedAt(),
+                stepStatus == StepStatus.IN_PROGRESS ? null : now);
+        sessions.updateStep(sessionId, updatedStep);
+
+        var steps = new ArrayList<>(session.steps());
+        steps.set(step.position(), updatedStep);
+        var allPassed = steps.stream().allMatch(s -> s.status() == StepStatus.PASSED);
+        var status = stepStatus == StepStatus.FAILED ? SessionStatus.FAILED
+                : allPassed ? SessionStatus.FINISHED : SessionStatus.IN_PROGRESS;
+        var updated = new Session(session.id(), session.flowId(), session.organizationId(), status, session.sandbox(),
+                status == SessionStatus.FINISHED ? Boolean.TRUE : status == SessionStatus.FAILED ? Boolean.FALSE : null,
+                session.metadata(), session.createdAt(), session.startedAt() == null ? now : session.startedAt(),
+                status.isOpen() ? null : now, session.expiresAt(), steps);
+        sessions.updateSession(updated);
+        return updated;
+    }
+
+    /** A reviewer's decision on a FINISHED or FAILED session. */
+    @Transactional
+    public Decision decide(UUID organizationId, UUID sessionId, SessionStatus target) {
+        var session = sessions.findForUpdate(sessionId).filter(s -> s.organizationId().equals(organizationId))
+                .map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
+        if (!session.status().canBeReviewedTo(target)) {
+            throw KycException.conflict("invalid_status_transition", "request_data.status",
+                    "Session " + sessionId + " is " + session.status() + "; only FINISHED or FAILED sessions can be moved"
+                            + " to APPROVED or DECLINED.");
+        }
+        var updated = new Session(session.id(), session.flowId(), session.organizationId(), target, session.sandbox(),
+                session.overallResult(), session.metadata(), session.createdAt(),
+                session.startedAt(), session.finishedAt(), session.expiresAt(), session.steps());
+        sessions.updateSession(updated);
+        return new Decision(session.status(), updated);
+    }
+
+    /** A reviewer's move: the status the session had and the session as it is now. */
+    public record Decision(SessionStatus from, Session session) {
+    }
+
+    private Session expireIfDue(Session session) {
+        var now = now();
+        if (session.status().isOpen() && !session.expiresAt().isAfter(now) && sessions.expire(session.id(), now)) {
+            return sessions.find(session.id()).orElseThrow();
+        }
+        return session;
+    }
+
+    private @Nullable ObjectNode checkedMetadata(@Nullable JsonNode metadata) {
+        if (metadata == null || metadata.isNull()) {
+            return null;
+        }
+        if (!metadata.isObject()) {
+            throw KycException.invalid("metadata", "metadata must be a JSON object");
+        }
+        if (metadata.toString().length() > properties.maxMetadata().toBytes()) {
+            throw KycException.invalid("metadata", "metadata must be at most " + properties.maxMetadata().toBytes()
+                    + " bytes of JSON");
+        }
+        return (ObjectNode) metadata;
+    }
+
+    private static KycException notFound(UUID sessionId) {
+        return KycException.notFound("session_not_found", "No session with id " + sessionId + " is visible with this key.");
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,139 @@
+package io.kycflow.session.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.kycflow.session.FailureReason;
+import io.kycflow.session.Session;
+import io.kycflow.session.SessionStatus;
+import io.kycflow.session.SessionStep;
+import io.kycflow.session.StepStatus;
+import io.kycflow.technology.TechnologyCatalog;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+@Repository
+public class SessionRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final TechnologyCatalog catalog;
+
+    SessionRepository(JdbcClient jdbc, JsonMapper json, TechnologyCatalog catalog) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.catalog = catalog;
+    }
+
+    public void insert(Session s) {
+        jdbc.sql("""
+                        INSERT INTO flow_session (id, flow_id, organization_id, status, sandbox, overall_result,
+                            metadata, created_at, started_at, finished_at, expires_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.flowId(), s.organizationId(), s.status().name(), s.sandbox(), s.overallResult(),
+                        s.metadata() == null ? null : s.metadata().toString(),
+                        s.createdAt(), s.startedAt(), s.finishedAt(), s.expiresAt(), s.createdAt())
+                .update();
+        for (var step : s.steps()) {
+            jdbc.sql("""
+                            INSERT INTO session_step (session_id, position, technology_id, status, attempts, max_attempts)
+                            VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(s.id(), step.position(), step.technologyId(), step.status().name(), step.attempts(),
+                            step.maxAttempts())
+                    .update();
+        }
+    }
+
+    public Optional<Session> find(UUID id) {
+        return load("SELECT * FROM flow_session WHERE id = ?", id);
+    }
+
+    /** Reads the session and locks its row until the transaction ends, so attempts are applied one at a time. */
+    public Optional<Session> findForUpdate(UUID id) {
+        return load("SELECT * FROM flow_session WHERE id = ? FOR UPDATE", id);
+    }
+
+    public void updateSession(Session s) {
+        jdbc.sql("""
+                        UPDATE flow_session SET status = ?, overall_result = ?, started_at = ?, finished_at = ?,
+                            updated_at = ? WHERE id = ?""")
+                .params(s.status().name(), s.overallResult(), s.startedAt(), s.finishedAt(), OffsetDateTime.now(), s.id())
+                .update();
+    }
+
+    /** Moves an open session to EXPIRED unless something else changed it first. */
+    public boolean expire(UUID id, OffsetDateTime now) {
+        return jdbc.sql("""
+                        UPDATE flow_session SET status = 'EXPIRED', finished_at = ?, updated_at = ?
+                        WHERE id = ? AND status IN ('CREATED', 'IN_PROGRESS') AND expires_at <= ?""")
+                .params(now, now, id, now).update() == 1;
+    }
+
+    public void updateStep(UUID sessionId, SessionStep step) {
+        var failure = step.failureReason();
+        jdbc.sql("""
+                        UPDATE session_step SET status = ?, attempts = ?, result = ?, failure_type = ?, failure_detail = ?,
+                            started_at = ?, finished_at = ? WHERE session_id = ? AND position = ?""")
+                .params(step.status().name(), step.attempts(), step.result() == null ? null : step.result().toString(),
+                        failure == null ? null : failure.type(), failure == null ? null : failure.detail(),
+                        step.startedAt(), step.finishedAt(), sessionId, step.position())
+                .update();
+    }
+
+    public void insertAttempt(UUID sessionId, int position, int attemptNo, boolean passed, ObjectNode result,
+                              @Nullable FailureReason failure, OffsetDateTime at) {
+        jdbc.sql("""
+                        INSERT INTO step_attempt (session_id, position, attempt_no, passed, result, failure_type,
+                            failure_detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(sessionId, position, attemptNo, passed, result.toString(),
+                        failure == null ? null : failure.type(), failure == null ? null : failure.detail(), at)
+                .update();
+    }
+
+    private Optional<Session> load(String sql, UUID id) {
+        return jdbc.sql(sql).param(id).query((rs, n) -> mapSession(rs)).optional()
+                .map(session -> withSteps(session, steps(id)));
+    }
+
+    private List<SessionStep> steps(UUID sessionId) {
+        return jdbc.sql("SELECT * FROM session_step WHERE session_id = ? ORDER BY position").param(sessionId)
+                .query((rs, n) -> new SessionStep(rs.getInt("position"), rs.getObject("technology_id", UUID.class),
+                        catalog.find(rs.getObject("technology_id", UUID.class)).orElseThrow().code(),
+                        StepStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getInt("max_attempts"),
+                        objectOrNull(rs.getString("result")), failure(rs.getString("failure_type"), rs.getString("failure_detail")),
+                        rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    private Session mapSession(ResultSet rs) throws SQLException {
+        Boolean overall = rs.getBoolean("overall_result");
+        if (rs.wasNull()) {
+            overall = null;
+        }
+        return new Session(rs.getObject("id", UUID.class), rs.getObject("flow_id", UUID.class),
+                rs.getObject("organization_id", UUID.class), SessionStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("sandbox"), overall, objectOrNull(rs.getString("metadata")), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getObject("expires_at", OffsetDateTime.class), List.of());
+    }
+
+    private static Session withSteps(Session s, List<SessionStep> steps) {
+        return new Session(s.id(), s.flowId(), s.organizationId(), s.status(), s.sandbox(), s.overallResult(),
+                s.metadata(), s.createdAt(), s.startedAt(), s.finishedAt(), s.expiresAt(), steps);
+    }
+
+    private @Nullable ObjectNode objectOrNull(@Nullable String text) {
+        return text == null ? null : (ObjectNode) json.readTree(text);
+    }
+
+    private static @Nullable FailureReason failure(@Nullable String type, @Nullable String detail) {
+        return type == null ? null : new FailureReason(type, detail == null ? "" : detail);
+    }
+}

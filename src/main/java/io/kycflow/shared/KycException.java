@@ -1,0 +1,47 @@
+package io.kycflow.shared;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A business failure with a stable machine-readable code. REST turns it into an RFC 9457 problem, MCP into a
+ * tool result with {@code isError}; the message is written for the person or agent who has to act on it.
+ */
+public class KycException extends RuntimeException {
+
+    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT }
+
+    private final Kind kind;
+    private final String code;
+    private final @Nullable String field;
+
+    public KycException(Kind kind, String code, @Nullable String field, String message) {
+        super(message, null, false, false); // no stack trace: these are expected outcomes, not bugs
+        this.kind = kind;
+        this.code = code;
+        this.field = field;
+    }
+
+    public static KycException invalid(String field, String message) {
+        return new KycException(Kind.INVALID, "validation_failed", field, message);
+    }
+
+    public static KycException notFound(String code, String message) {
+        return new KycException(Kind.NOT_FOUND, code, null, message);
+    }
+
+    public static KycException conflict(String code, String field, String message) {
+        return new KycException(Kind.CONFLICT, code, field, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public @Nullable String field() {
+        return field;
+    }
+}

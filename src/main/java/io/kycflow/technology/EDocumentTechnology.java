@@ -1,0 +1,36 @@
+package io.kycflow.technology;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+@Component
+class EDocumentTechnology implements TechnologyProvider {
+
+    private static final ConfigSchema SCHEMA = new ConfigSchema("edocument_config", List.of(
+            ConfigField.oneOf("document_type", List.of("IdentityCard", "Passport", "DriverLicense", "ResidencePermit"),
+                    "IdentityCard", "Which digital document to fetch from the e-document provider."),
+            ConfigField.integer("max_retry_attempts", 0, 10, 3, "How many times the person may retry the fetch."),
+            ConfigField.bool("allow_retry", true, "Whether the person may retry at all after a failed fetch.")));
+
+    @Override
+    public TechnologyCode code() {
+        return TechnologyCode.ED;
+    }
+
+    @Override
+    public ConfigSchema configSchema() {
+        return SCHEMA;
+    }
+
+    @Override
+    public int maxAttempts(JsonNode config) {
+        return config.path("allow_retry").asBoolean(true) ? 1 + config.path("max_retry_attempts").asInt(0) : 1;
+    }
+
+    @Override
+    public String resultField() {
+        return "edocument_result";
+    }
+}
