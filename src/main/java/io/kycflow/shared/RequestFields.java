@@ -27,7 +27,8 @@ public final class RequestFields {
 
     public ObjectNode object(@Nullable JsonNode data) {
         if (data == null || !data.isObject()) {
-            throw KycException.invalid(prefix, prefix + " must be a JSON object");
+            var what = prefix.isEmpty() ? "arguments" : prefix;
+            throw KycException.invalid(what, what + " must be a JSON object");
         }
         for (var name : data.propertyNames()) {
             if (!allowed.contains(name)) {
@@ -128,7 +129,19 @@ public final class RequestFields {
         }
     }
 
+    /** An optional integer within [min, max]; absent or null gives {@code defaultValue}. */
+    public int integer(ObjectNode data, String field, int min, int max, int defaultValue) {
+        var node = data.get(field);
+        if (node == null || node.isNull()) {
+            return defaultValue;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
+            throw KycException.invalid(path(field), path(field) + " must be an integer between " + min + " and " + max);
+        }
+        return node.intValue();
+    }
+
     private String path(String field) {
-        return prefix + "." + field;
+        return prefix.isEmpty() ? field : prefix + "." + field;
     }
 }
