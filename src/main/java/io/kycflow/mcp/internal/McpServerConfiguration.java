@@ -1,6 +1,8 @@
 package io.kycflow.mcp.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.kycflow.mcp.McpProperties;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -38,7 +40,7 @@ class McpServerConfiguration {
                             McpProperties properties, Environment environment, List<SyncToolSpecification> tools,
                             List<SyncResourceSpecification> resources, List<SyncResourceTemplateSpecification> templates,
                             List<SyncPromptSpecification> prompts, List<SyncCompletionSpecification> completions,
-                            ObjectProvider<BuildProperties> build) {
+                            List<McpFeatureSet> featureSets, ObjectProvider<BuildProperties> build) {
         // Resource subscriptions exist only for the conformance fixtures; reference data never changes at runtime.
         boolean subscriptions = environment.acceptsProfiles(Profiles.of("conformance"));
         var version = build.getIfAvailable() == null ? "dev" : build.getIfAvailable().getVersion();
@@ -50,11 +52,17 @@ class McpServerConfiguration {
                 .requestTimeout(properties.requestTimeout())
                 .immediateExecution(true) // handlers run on the (virtual) request thread: cheap to block on a person
                 .jsonMapper(json)
-                .tools(tools)
-                .resources(resources)
+                .tools(merge(tools, featureSets, McpFeatureSet::tools))
+                .resources(merge(resources, featureSets, McpFeatureSet::resources))
                 .resourceTemplates(templates)
-                .prompts(prompts)
+                .prompts(merge(prompts, featureSets, McpFeatureSet::prompts))
                 .completions(completions)
                 .build();
+    }
+
+    private static <T> List<T> merge(List<T> single, List<McpFeatureSet> sets, Function<McpFeatureSet, List<T>> part) {
+        var all = new ArrayList<>(single);
+        sets.forEach(set -> all.addAll(part.apply(set)));
+        return all;
     }
 }
