@@ -1,0 +1,630 @@
+#!/usr/bin/env node
+// Independent MCP client check of the kycflow MCP server, with the official TypeScript SDK client.
+//
+//   npm ci && node smoke.mjs --url http://127.0.0.1:PORT/mcp/ --key ORG_API_KEY
+//   (or MCP_URL=... ORG_KEY=... node smoke.mjs)
+//
+// Prints one line per check and closes with exactly one line "N passed, N failed"; exits 0 only if none failed.
+// It creates a few flows (names start with "mcp-smoke-") and one session in the organization: point it at a
+// TEST/DEMO organization, never at a production one.
+
+import { isDeepStrictEqual } from 'node:util';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ElicitRequestSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+
+const USAGE = 'usage: node smoke.mjs --url http://127.0.0.1:PORT/mcp/ --key ORG_API_KEY   (or env MCP_URL, ORG_KEY)';
+
+const EXPECTED_TOOLS = [
+    'get_organization', 'list_subscription_technologies', 'list_flows', 'get_flow', 'create_flow', 'update_flow',
+    'create_flow_session', 'get_flow_session', 'get_flow_session_light_result', 'update_flow_session_status',
+    'list_flow_session_reviews', 'create_flow_session_review',
+];
+const READ_ONLY_TOOLS = new Set(['get_organization', 'list_subscription_technologies', 'list_flows', 'get_flow',
+    'get_flow_session', 'get_flow_session_light_result', 'list_flow_session_reviews']);
+const RESOURCES = {
+    flowDefaults: 'kyc://reference/flow-config-defaults',
+    technologyDefaults: 'kyc://reference/technology-config-defaults',
+    countries: 'kyc://reference/document-recognition-countries',
+    documentTypes: 'kyc://reference/document-recognition-document-types',
+};
+const FLOW_CONFIG_FIELDS = ['success_redirect_url', 'failure_redirect_url', 'show_qr', 'always_mobile',
+    'fingerprint_check', 'session_ttl_minutes', 'locale'];
+const CANCELLED = 'create_flow cancelled by user.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REQUEST_OPTIONS = { timeout: 180_000 }; // room for waiting out a 429 inside one request
+const MAX_RATE_LIMIT_RETRIES = 4;
+const MAX_RETRY_AFTER_SECONDS = 90;
+
+// ---------------------------------------------------------------------------------------------- arguments
+
+function options(argv, env) {
+    const result = { url: env.MCP_URL, key: env.ORG_KEY };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+        if (flag === '--help' || flag === '-h') {
+            console.log(USAGE);
+            process.exit(0);
+        } else if (flag === '--url' || flag === '--key') {
+            const value = inline ?? argv[++i];
+            if (value === undefined) {
+                throw new Error(`${flag} needs a value`);
+            }
+            result[flag.slice(2)] = value;
+        } else {
+            throw new Error(`unknown argument ${arg}`);
+        }
+    }
+    if (!result.url || !result.key) {
+        throw new Error('both the MCP URL and the organization API key are required');
+    }
+    return { url: new URL(result.url), key: result.key };
+}
+
+// ---------------------------------------------------------------------------------------------- reporting
+
+let passed = 0;
+let failed = 0;
+
+class CheckFailure extends Error {
+}
+
+function assert(condition, message) {
+    if (!condition) {
+        throw new CheckFailure(message);
+    }
+}
+
+function assertEqual(actual, expected, what) {
+    assert(isDeepStrictEqual(actual, expected), `${what}: expected ${show(expected)}, got ${show(actual)}`);
+}
+
+function show(value) {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 300 ? text.slice(0, 300) + '…' : text;
+}
+
+function oneLine(text) {
+    return String(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Runs one check; prints PASS/FAIL and never throws. Returns the body's value, or undefined when it failed. */
+async function check(name, body) {
+    try {
+        const value = await body();
+        passed++;
+        console.log(`PASS ${name}`);
+        return value;
+    } catch (error) {
+        failed++;
+        const why = error instanceof CheckFailure ? error.message
+            : error instanceof McpError ? `McpError ${error.code}: ${error.message}`
+                : `${error?.name ?? 'Error'}: ${error?.message ?? error}`;
+        console.log(`FAIL ${name} -- ${oneLine(why)}`);
+        return undefined;
+    }
+}
+
+/** A check whose preconditions (values from earlier checks) are missing counts as failed, with the reason. */
+async function checkWith(name, needs, body) {
+    const missing = Object.entries(needs).filter(([, value]) => value === undefined || value === null).map(([key]) => key);
+    if (missing.length > 0) {
+        return check(name, () => {
+            throw new CheckFailure(`not run: needs ${missing.join(', ')} from an earlier check`);
+        });
+    }
+    return check(name, body);
+}
+
+// ---------------------------------------------------------------------------------------------- MCP plumbing
+
+/**
+ * fetch that waits out the server's per-IP rate limit (429 + Retry-After) a bounded number of times, so a full
+ * run fits the default budget of 60 requests per minute without the check depending on timing.
+ */
+function rateLimitAwareFetch() {
+    return async (url, init) => {
+        for (let attempt = 0; ; attempt++) {
+            const response = await fetch(url, init);
+            if (response.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES) {
+                return response;
+            }
+            const header = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+            const seconds = Math.min(Number.isFinite(header) && header > 0 ? header : 5, MAX_RETRY_AFTER_SECONDS);
+            await response.body?.cancel().catch(() => {});
+            process.stderr.write(`# rate limited (HTTP 429): retrying in ${seconds}s\n`);
+            await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        }
+    };
+}
+
+function transport(url, headers) {
+    return new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: rateLimitAwareFetch() });
+}
+
+/**
+ * Scripted answers to create_flow's elicitations: each elicitation/create takes the next answer of the current
+ * script; every request is recorded, and one arriving when no answer is scripted is declined and recorded.
+ */
+class Elicitations {
+    constructor() {
+        this.script = [];
+        this.seen = [];
+        this.unexpected = 0;
+    }
+
+    expect(...answers) {
+        this.script = answers;
+        this.seen = [];
+        this.unexpected = 0;
+    }
+
+    async handle(request) {
+        this.seen.push(request.params);
+        const answer = this.script.shift();
+        if (answer === undefined) {
+            this.unexpected++;
+            return { action: 'decline' };
+        }
+        return answer;
+    }
+}
+
+const toolsOk = new Set();
+
+/**
+ * Calls a tool that must succeed: no McpError (the SDK checks structuredContent against the tool's outputSchema
+ * and throws on a mismatch), isError not set, structuredContent present and its text copy equal to it.
+ */
+async function callOk(client, name, args) {
+    const result = await client.callTool({ name, arguments: args }, undefined, REQUEST_OPTIONS);
+    assert(!result.isError, `${name} returned isError: ${textOf(result)}`);
+    assert(result.structuredContent && typeof result.structuredContent === 'object',
+        `${name} returned no structuredContent`);
+    const text = textOf(result);
+    let copy;
+    try {
+        copy = JSON.parse(text);
+    } catch {
+        throw new CheckFailure(`${name}: text content is not the JSON of structuredContent: ${show(text)}`);
+    }
+    assertEqual(copy, result.structuredContent, `${name}: text content vs structuredContent`);
+    toolsOk.add(name);
+    return result.structuredContent;
+}
+
+/** Calls a tool that must fail as a tool result (isError with a text content), not as a protocol error. */
+async function callError(client, name, args) {
+    const result = await client.callTool({ name, arguments: args }, undefined, REQUEST_OPTIONS);
+    assert(result.isError === true, `${name} should have returned isError, got ${show(result.structuredContent ?? textOf(result))}`);
+    const text = textOf(result);
+    assert(text.length > 0, `${name}: the error result has no text`);
+    return text;
+}
+
+function textOf(result) {
+    return (result.content ?? []).filter(c => c.type === 'text').map(c => c.text).join('\n');
+}
+
+function json(text, what) {
+    try {
+        return JSON.parse(text);
+    } catch (error) {
+        throw new CheckFailure(`${what} is not JSON: ${error.message}`);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------- the checks
+
+async function main() {
+    let config;
+    try {
+        config = options(process.argv.slice(2), process.env);
+    } catch (error) {
+        console.error(`${error.message}\n${USAGE}`);
+        console.log('0 passed, 1 failed');
+        return 1;
+    }
+    const run = `mcp-smoke-${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${Math.random().toString(36).slice(2, 7)}`;
+    const elicitations = new Elicitations();
+    const client = new Client({ name: 'kycflow-mcp-smoke', version: '1.0.0' }, { capabilities: { elicitation: {} } });
+    client.setRequestHandler(ElicitRequestSchema, request => elicitations.handle(request));
+    const headerClient = new Client({ name: 'kycflow-mcp-smoke-x-org-api-key', version: '1.0.0' }, { capabilities: {} });
+    const state = {};
+
+    try {
+        await body(config, run, client, headerClient, elicitations, state);
+    } finally {
+        await Promise.allSettled([client.close(), headerClient.close()]);
+    }
+    console.log(`${passed} passed, ${failed} failed`);
+    return failed === 0 ? 0 : 1;
+}
+
+async function body(config, run, client, headerClient, elicitations, s) {
+    // 1. Connect: Authorization: Bearer, and the X-Org-API-Key header style.
+    s.connected = await check('connect with Authorization: Bearer (initialize, capabilities elicitation)', async () => {
+        await client.connect(transport(config.url, { Authorization: `Bearer ${config.key}` }), REQUEST_OPTIONS);
+        const capabilities = client.getServerCapabilities();
+        assert(capabilities?.tools && capabilities?.resources && capabilities?.prompts,
+            `server capabilities lack tools/resources/prompts: ${show(capabilities)}`);
+        return true;
+    });
+    if (!s.connected) {
+        return; // nothing else can run; the closing line still reports the failure
+    }
+
+    // 2. tools/list: exactly the 12 tools, each fully described. listTools also arms the SDK's outputSchema checks.
+    s.tools = await check('tools/list has exactly the 12 kycflow tools', async () => {
+        const { tools } = await client.listTools(undefined, REQUEST_OPTIONS);
+        assertEqual(tools.map(t => t.name).sort(), [...EXPECTED_TOOLS].sort(), 'tool names');
+        return new Map(tools.map(t => [t.name, t]));
+    });
+    for (const name of EXPECTED_TOOLS) {
+        await checkWith(`tools/list ${name}: title, description, inputSchema, outputSchema, annotations`, { tools: s.tools }, async () => {
+            const tool = s.tools.get(name);
+            assert(typeof tool.title === 'string' && tool.title.length > 0, 'no title');
+            assert(typeof tool.description === 'string' && tool.description.length > 20, 'no (meaningful) description');
+            assert(tool.inputSchema?.type === 'object', 'inputSchema is not an object schema');
+            assert(tool.outputSchema?.type === 'object' && tool.outputSchema.properties, 'outputSchema missing or not an object schema');
+            assert(tool.annotations && typeof tool.annotations === 'object', 'no annotations');
+            assertEqual(tool.annotations.readOnlyHint, READ_ONLY_TOOLS.has(name), 'annotations.readOnlyHint');
+            for (const hint of ['destructiveHint', 'idempotentHint', 'openWorldHint']) {
+                assert(typeof tool.annotations[hint] === 'boolean', `annotations.${hint} is not set`);
+            }
+        });
+    }
+
+    // 3. Discover.
+    s.org = await check('get_organization (with its api_key argument)', async () => {
+        const org = await callOk(client, 'get_organization', { api_key: config.key });
+        assert(UUID.test(org.id), `id is not a UUID: ${show(org.id)}`);
+        assert(['TEST', 'DEMO', 'PRODUCTION'].includes(org.status), `status ${show(org.status)}`);
+        assertEqual(org.sandbox, org.status !== 'PRODUCTION', 'sandbox (TEST/DEMO are sandboxes)');
+        return org;
+    });
+    await checkWith('get_organization with another api_key is refused (isError)', { org: s.org }, async () => {
+        const text = await callError(client, 'get_organization', { api_key: `${config.key}x` });
+        assert(text.includes('api_key'), `error does not name api_key: ${show(text)}`);
+    });
+    await checkWith('second client with X-Org-API-Key header: get_organization', { org: s.org }, async () => {
+        await headerClient.connect(transport(config.url, { 'X-Org-API-Key': config.key }), REQUEST_OPTIONS);
+        await headerClient.listTools(undefined, REQUEST_OPTIONS); // arms outputSchema validation on this client too
+        const org = await callOk(headerClient, 'get_organization', {});
+        assertEqual(org.id, s.org.id, 'organization id seen with X-Org-API-Key');
+        await headerClient.close();
+    });
+
+    s.tech = await check('list_subscription_technologies: LD, DR, F2F, ED creatable; DSI not', async () => {
+        const { technologies } = await callOk(client, 'list_subscription_technologies', {});
+        const byCode = new Map(technologies.map(t => [t.code, t]));
+        for (const code of ['LD', 'DR', 'F2F', 'ED', 'DSI']) {
+            assert(byCode.has(code), `technology ${code} not subscribed (codes: ${[...byCode.keys()].join(',')})`);
+            assert(UUID.test(byCode.get(code).id), `${code} id is not a UUID`);
+        }
+        for (const code of ['LD', 'DR', 'F2F', 'ED']) {
+            assertEqual(byCode.get(code).mcp_creatable, true, `${code}.mcp_creatable`);
+        }
+        for (const t of technologies.filter(t => ['DSI', 'DSN', 'DSS'].includes(t.code))) {
+            assertEqual(t.mcp_creatable, false, `${t.code}.mcp_creatable`);
+        }
+        assertEqual(byCode.get('LD').config_field, 'liveness_config', 'LD.config_field');
+        return { byCode, all: technologies };
+    });
+
+    await check('resources/list has the 4 kyc://reference resources (application/json)', async () => {
+        const { resources } = await client.listResources(undefined, REQUEST_OPTIONS);
+        for (const uri of Object.values(RESOURCES)) {
+            const resource = resources.find(r => r.uri === uri);
+            assert(resource, `${uri} not listed`);
+            assertEqual(resource.mimeType, 'application/json', `${uri} mimeType`);
+        }
+    });
+    const read = async uri => {
+        const { contents } = await client.readResource({ uri }, REQUEST_OPTIONS);
+        assert(contents?.length === 1, `${uri}: expected one content, got ${contents?.length}`);
+        assertEqual(contents[0].uri, uri, 'content uri');
+        assert(typeof contents[0].text === 'string', `${uri}: no text content`);
+        return json(contents[0].text, uri);
+    };
+    s.flowDefaults = await check(`read ${RESOURCES.flowDefaults}`, async () => {
+        const defaults = await read(RESOURCES.flowDefaults);
+        assertEqual(Object.keys(defaults).sort(), [...FLOW_CONFIG_FIELDS].sort(), 'flow_config default fields');
+        return defaults;
+    });
+    s.techDefaults = await checkWith(`read ${RESOURCES.technologyDefaults}`, { tech: s.tech }, async () => {
+        const defaults = await read(RESOURCES.technologyDefaults);
+        for (const t of s.tech.all) {
+            assert(defaults[t.config_field] && typeof defaults[t.config_field] === 'object',
+                `no defaults for ${t.config_field} (${t.code})`);
+        }
+        assertEqual(defaults.liveness_config.max_attempts, 3, 'liveness_config.max_attempts default');
+        return defaults;
+    });
+    await check(`read ${RESOURCES.countries}: 249 countries`, async () => {
+        const body = await read(RESOURCES.countries);
+        assert(Array.isArray(body.countries), 'no countries array');
+        assertEqual(body.countries.length, 249, 'number of countries');
+        assertEqual(body.count, 249, 'count');
+        const kz = body.countries.find(c => Object.values(c).includes('KZ'));
+        assert(kz, 'Kazakhstan (KZ) is not in the list');
+        assert(new Set(body.countries.map(c => c.id)).size === 249, 'country ids are not unique');
+    });
+    await check(`read ${RESOURCES.documentTypes}`, async () => {
+        const body = await read(RESOURCES.documentTypes);
+        assert(Array.isArray(body.document_types) && body.document_types.length > 0, 'no document_types');
+        assertEqual(body.count, body.document_types.length, 'count');
+        for (const type of body.document_types) {
+            assert(type.id !== undefined && type.code && type.name, `incomplete document type ${show(type)}`);
+        }
+    });
+
+    await check('prompts/list has kyc_integration with backend and frontend arguments', async () => {
+        const { prompts } = await client.listPrompts(undefined, REQUEST_OPTIONS);
+        const prompt = prompts.find(p => p.name === 'kyc_integration');
+        assert(prompt, `kyc_integration not listed: ${show(prompts.map(p => p.name))}`);
+        assertEqual((prompt.arguments ?? []).map(a => a.name).sort(), ['backend', 'frontend'], 'prompt arguments');
+    });
+    await check('prompts/get kyc_integration {backend, frontend} mentions /api/v1/flows/session/create/', async () => {
+        const prompt = await client.getPrompt({ name: 'kyc_integration', arguments: { backend: 'node-express', frontend: 'spa' } },
+            REQUEST_OPTIONS);
+        const text = prompt.messages.filter(m => m.content?.type === 'text').map(m => m.content.text).join('\n');
+        assert(text.includes('/api/v1/flows/session/create/'), 'no /api/v1/flows/session/create/ in the prompt');
+        assert(text.includes('/api/v1/flows/session/result/light/'), 'no /api/v1/flows/session/result/light/ in the prompt');
+        assert(text.includes('node-express'), 'the backend argument is not used');
+    });
+
+    // 4. Design: create_flow in every elicitation shape.
+    const ids = codes => codes.map(code => s.tech.byCode.get(code).id);
+    s.flowsBefore = await check('list_flows count before creating', async () => (await callOk(client, 'list_flows', {})).count);
+
+    const givenConfigs = {
+        liveness_config: { max_attempts: 4, eye_open_check: true, mask_attack_check_required: true },
+        doc_recognition_config: { max_attempts: 2, require_backside: true },
+        face2face_config: { threshold: 0.9, fail_on_several_faces: true },
+    };
+    s.flow = await checkWith('create_flow with every technology_config: no elicitation, not_needed', { tech: s.tech, techDefaults: s.techDefaults }, async () => {
+        elicitations.expect();
+        const flow = await callOk(client, 'create_flow', {
+            request_data: {
+                name: `${run}-configured`, display_name: 'MCP smoke (configured)', technology_ids: ids(['LD', 'DR', 'F2F']),
+                flow_config: { success_redirect_url: 'https://app.example.com/kyc/return?outcome=success',
+                    failure_redirect_url: 'https://app.example.com/kyc/return?outcome=failure', show_qr: false },
+                technology_configs: givenConfigs,
+            },
+        });
+        assertEqual(elicitations.seen.length, 0, 'elicitations sent');
+        assertEqual(flow.elicitation, 'not_needed', 'elicitation');
+        assertEqual(flow.defaults_applied, [], 'defaults_applied');
+        assert(UUID.test(flow.id), 'id is not a UUID');
+        assertEqual(flow.technology_ids, ids(['LD', 'DR', 'F2F']), 'technology_ids (order kept)');
+        assert(/^[A-Za-z0-9_-]{47,}$/.test(flow.api_key), `api_key is not >= 47 URL-safe characters: ${show(flow.api_key?.length)}`);
+        assertEqual(flow.flow_config.show_qr, false, 'flow_config.show_qr');
+        assertEqual(flow.flow_config.locale, s.flowDefaults?.locale ?? 'en', 'flow_config.locale (default)');
+        for (const [field, given] of Object.entries(givenConfigs)) {
+            assertEqual(flow.technology_configs[field], { ...s.techDefaults[field], ...given }, `technology_configs.${field}`);
+        }
+        return flow;
+    });
+
+    s.elicited = await checkWith('create_flow without configs: accept, LD form accept (max_attempts 5), DR form decline', { tech: s.tech, techDefaults: s.techDefaults }, async () => {
+        elicitations.expect({ action: 'accept', content: {} }, { action: 'accept', content: { max_attempts: 5 } }, { action: 'decline' });
+        const flow = await callOk(client, 'create_flow', {
+            request_data: { name: `${run}-elicited`, technology_ids: ids(['LD', 'DR']) },
+        });
+        assertEqual(elicitations.seen.length, 3, 'elicitations sent (question + one form per technology)');
+        assertEqual(elicitations.unexpected, 0, 'unexpected elicitations');
+        const [question, ldForm, drForm] = elicitations.seen;
+        assert(/override/i.test(question.message), `first elicitation is not the override question: ${show(question.message)}`);
+        const maxAttempts = ldForm.requestedSchema?.properties?.max_attempts;
+        assert(maxAttempts?.type === 'integer', `LD form has no integer max_attempts: ${show(ldForm.requestedSchema)}`);
+        assertEqual(maxAttempts.default, s.techDefaults.liveness_config.max_attempts, 'LD form max_attempts default (pre-filled)');
+        assert(/liveness_config/.test(ldForm.message), `second elicitation is not the LD form: ${show(ldForm.message)}`);
+        assert(/doc_recognition_config/.test(drForm.message), `third elicitation is not the DR form: ${show(drForm.message)}`);
+        assertEqual(flow.elicitation, 'accepted', 'elicitation');
+        assertEqual(flow.technology_configs.liveness_config, { ...s.techDefaults.liveness_config, max_attempts: 5 },
+            'technology_configs.liveness_config');
+        assertEqual(flow.technology_configs.doc_recognition_config, s.techDefaults.doc_recognition_config,
+            'technology_configs.doc_recognition_config (declined form keeps defaults)');
+        assertEqual(flow.defaults_applied, ['DR'], 'defaults_applied');
+        assertEqual(flow.display_name, `${run}-elicited`, 'display_name defaults to name');
+        return flow;
+    });
+
+    await checkWith('create_flow without configs: decline the question → defaults for all, no further prompts', { tech: s.tech, techDefaults: s.techDefaults }, async () => {
+        elicitations.expect({ action: 'decline' });
+        const flow = await callOk(client, 'create_flow', {
+            request_data: { name: `${run}-declined`, technology_ids: ids(['ED', 'LD', 'F2F']) },
+        });
+        assertEqual(elicitations.seen.length, 1, 'elicitations sent');
+        assertEqual(flow.elicitation, 'declined', 'elicitation');
+        assertEqual([...flow.defaults_applied].sort(), ['ED', 'F2F', 'LD'], 'defaults_applied');
+        for (const field of ['edocument_config', 'liveness_config', 'face2face_config']) {
+            assertEqual(flow.technology_configs[field], s.techDefaults[field], `technology_configs.${field}`);
+        }
+    });
+
+    await checkWith('create_flow: cancel at the question → "create_flow cancelled by user."', { tech: s.tech }, async () => {
+        elicitations.expect({ action: 'cancel' });
+        const text = await callError(client, 'create_flow', {
+            request_data: { name: `${run}-cancelled`, technology_ids: ids(['LD']) },
+        });
+        assertEqual(text, CANCELLED, 'error text');
+        assertEqual(elicitations.seen.length, 1, 'elicitations sent');
+    });
+    await checkWith('create_flow: cancel at a per-technology form → "create_flow cancelled by user."', { tech: s.tech }, async () => {
+        elicitations.expect({ action: 'accept', content: {} }, { action: 'cancel' });
+        const text = await callError(client, 'create_flow', {
+            request_data: { name: `${run}-cancelled-form`, technology_ids: ids(['LD', 'DR']) },
+        });
+        assertEqual(text, CANCELLED, 'error text');
+        assertEqual(elicitations.seen.length, 2, 'elicitations sent (question, first form; nothing after the cancel)');
+    });
+    await checkWith('create_flow with DSI: isError pointing to the Cabinet, no elicitation', { tech: s.tech }, async () => {
+        elicitations.expect();
+        const text = await callError(client, 'create_flow', {
+            request_data: { name: `${run}-dsi`, technology_ids: ids(['DSI']) },
+        });
+        assert(text.includes('Cabinet'), `error does not mention the Cabinet: ${show(text)}`);
+        assertEqual(elicitations.seen.length, 0, 'elicitations sent');
+    });
+    const created = [s.flow, s.elicited].filter(Boolean).length + 1; // + the declined flow, if it was created
+    await checkWith('list_flows count: cancelled and refused create_flow calls created nothing', { before: s.flowsBefore, flow: s.flow, elicited: s.elicited }, async () => {
+        const { count } = await callOk(client, 'list_flows', { limit: 1 });
+        assertEqual(count, s.flowsBefore + created, `count (before ${s.flowsBefore} + ${created} created)`);
+    });
+
+    await checkWith('list_flows paging: limit/offset, next/previous, newest first', { flow: s.flow, elicited: s.elicited }, async () => {
+        const first = await callOk(client, 'list_flows', { limit: 2, offset: 0 });
+        assertEqual(first.results.length, 2, 'page 1 size');
+        assertEqual(first.previous, null, 'page 1 previous');
+        assertEqual(first.next, first.count > 2 ? 2 : null, 'page 1 next');
+        assertEqual(first.results[0].name, `${run}-declined`, 'newest flow first');
+        assertEqual(first.results[1].id, s.elicited.id, 'second newest flow');
+        assert(!('api_key' in first.results[0]), 'list_flows must not expose api_key');
+        const second = await callOk(client, 'list_flows', { limit: 2, offset: 2 });
+        assertEqual(second.previous, 0, 'page 2 previous');
+        assertEqual(second.next, second.count > 4 ? 4 : null, 'page 2 next');
+        assertEqual(second.results[0]?.id, s.flow.id, 'page 2 first flow');
+        assert(!first.results.some(f => second.results.some(g => g.id === f.id)), 'pages overlap');
+    });
+
+    await checkWith('get_flow returns the created flow with its api_key and configs', { flow: s.flow }, async () => {
+        const flow = await callOk(client, 'get_flow', { flow_id: s.flow.id });
+        for (const field of ['id', 'name', 'display_name', 'technology_ids', 'technologies', 'flow_config', 'technology_configs', 'api_key']) {
+            assertEqual(flow[field], s.flow[field], field);
+        }
+        assertEqual(flow.technologies, ['LD', 'DR', 'F2F'], 'technologies');
+    });
+
+    await checkWith('update_flow (PATCH): display_name and liveness_config.max_attempts change, the rest stays', { flow: s.flow }, async () => {
+        const flow = await callOk(client, 'update_flow', {
+            request_data: { flow_id: s.flow.id, display_name: 'MCP smoke (updated)', technology_configs: { liveness_config: { max_attempts: 7 } } },
+        });
+        assertEqual(flow.display_name, 'MCP smoke (updated)', 'display_name');
+        assertEqual(flow.technology_configs.liveness_config, { ...s.flow.technology_configs.liveness_config, max_attempts: 7 },
+            'technology_configs.liveness_config');
+        for (const field of ['id', 'name', 'technology_ids', 'flow_config', 'api_key', 'created_at']) {
+            assertEqual(flow[field], s.flow[field], `${field} (unchanged)`);
+        }
+        for (const field of ['doc_recognition_config', 'face2face_config']) {
+            assertEqual(flow.technology_configs[field], s.flow.technology_configs[field], `technology_configs.${field} (unchanged)`);
+        }
+        assert(Date.parse(flow.updated_at) >= Date.parse(s.flow.updated_at), 'updated_at moved backwards');
+        const again = await callOk(client, 'get_flow', { flow_id: s.flow.id });
+        assertEqual(again.display_name, 'MCP smoke (updated)', 'get_flow display_name after update');
+        assertEqual(again.technology_configs.liveness_config.max_attempts, 7, 'get_flow liveness max_attempts after update');
+    });
+
+    // 5. Smoke-test a session.
+    s.session = await checkWith('create_flow_session with the flow api_key: session_id + verification_url', { flow: s.flow }, async () => {
+        const session = await callOk(client, 'create_flow_session', { flow_api_key: s.flow.api_key, metadata: { smoke_run: run } });
+        assert(UUID.test(session.session_id), 'session_id is not a UUID');
+        assert(session.verification_url.includes(session.session_id), `verification_url lacks the session id: ${session.verification_url}`);
+        assert(/^https?:\/\//.test(session.verification_url), `verification_url is not absolute: ${session.verification_url}`);
+        assertEqual(session.technologies, ['LD', 'DR', 'F2F'], 'technologies');
+        assert(Date.parse(session.expires_at) > Date.now(), 'expires_at is not in the future');
+        return session;
+    });
+    await checkWith('create_flow_session with an unknown flow api_key: isError', { flow: s.flow }, async () => {
+        await callError(client, 'create_flow_session', { flow_api_key: `${s.flow.api_key.slice(0, -4)}zzzz` });
+    });
+    await checkWith('get_flow_session: CREATED, blocks per technology, no media', { session: s.session, flow: s.flow, org: s.org }, async () => {
+        const view = await callOk(client, 'get_flow_session', { session_id: s.session.session_id });
+        assertEqual(view.session_id, s.session.session_id, 'session_id');
+        assertEqual(view.flow_id, s.flow.id, 'flow_id');
+        assertEqual(view.status, 'CREATED', 'status');
+        assertEqual(view.sandbox, s.org.sandbox, 'sandbox');
+        assertEqual(view.overall_result, null, 'overall_result');
+        assertEqual(view.metadata, { smoke_run: run }, 'metadata');
+        for (const block of ['liveness_result', 'document_recognition_result', 'face2face_result']) {
+            assert(view[block], `no ${block}`);
+            assertEqual(view[block].result, null, `${block}.result`);
+            assert(!('media' in view[block]), `${block} has media in the structured view`);
+        }
+    });
+    await checkWith('get_flow_session_light_result: status CREATED, sandbox true', { session: s.session, org: s.org }, async () => {
+        const light = await callOk(client, 'get_flow_session_light_result', { session_id: s.session.session_id });
+        assertEqual(light.status, 'CREATED', 'status');
+        assertEqual(light.sandbox, true, `sandbox (organization status ${s.org.status})`);
+        assertEqual(light.failure_reasons, [], 'failure_reasons');
+        for (const block of ['liveness_result', 'document_recognition_result', 'face2face_result']) {
+            assert(Array.isArray(light[block]?.media), `${block}.media is not an array`);
+        }
+    });
+
+    s.review = await checkWith('create_flow_session_review: a MESSAGE review', { session: s.session }, async () => {
+        const review = await callOk(client, 'create_flow_session_review', {
+            session_id: s.session.session_id, request_data: { message: `smoke ${run}: looks fine` },
+        });
+        assertEqual(review.type, 'MESSAGE', 'type');
+        assertEqual(review.session_id, s.session.session_id, 'session_id');
+        assertEqual(review.message, `smoke ${run}: looks fine`, 'message');
+        assert(!review.author.includes(config.key), 'author leaks the organization key');
+        return review;
+    });
+    await checkWith('list_flow_session_reviews contains the review', { session: s.session, review: s.review }, async () => {
+        const { results } = await callOk(client, 'list_flow_session_reviews', { session_id: s.session.session_id });
+        assertEqual(results, [s.review], 'reviews');
+    });
+    await checkWith('update_flow_session_status on a CREATED session: isError (only FINISHED/FAILED can be decided)', { session: s.session }, async () => {
+        await callError(client, 'update_flow_session_status', {
+            session_id: s.session.session_id, request_data: { status: 'APPROVED', message: 'smoke' },
+        });
+        const { results } = await callOk(client, 'list_flow_session_reviews', { session_id: s.session.session_id });
+        assert(!results.some(r => r.type === 'STATUS_CHANGE'), 'a refused decision was recorded as a review');
+        const view = await callOk(client, 'get_flow_session', { session_id: s.session.session_id });
+        assertEqual(view.status, 'CREATED', 'status after the refused decision');
+    });
+
+    // update_flow_session_status on a decidable session needs a finished session, which only the verification UI
+    // produces; its outputSchema is the same view schema as get_flow_session. Exercise the tool's output where a
+    // real decision is possible, and count it as called only then.
+
+    // 6. Bad inputs.
+    await check('get_flow with a non-UUID flow_id: isError naming flow_id', async () => {
+        const text = await callError(client, 'get_flow', { flow_id: 'not-a-uuid' });
+        assert(text.includes('flow_id'), `error does not name flow_id: ${show(text)}`);
+    });
+    await check('get_flow with an unknown flow id: isError (not found)', async () => {
+        const text = await callError(client, 'get_flow', { flow_id: '00000000-0000-4000-8000-000000000000' });
+        assert(/not|no flow/i.test(text), `unexpected error: ${show(text)}`);
+    });
+    await check('list_flows limit 101: error', async () => {
+        try {
+            const result = await client.callTool({ name: 'list_flows', arguments: { limit: 101 } }, undefined, REQUEST_OPTIONS);
+            assert(result.isError === true, `accepted limit 101: ${show(result.structuredContent)}`);
+            assert(textOf(result).includes('limit'), `error does not name limit: ${show(textOf(result))}`);
+        } catch (error) {
+            if (!(error instanceof McpError) || error.code !== ErrorCode.InvalidParams) {
+                throw error;
+            }
+        }
+    });
+    await check('unknown tool name: JSON-RPC error -32602 (McpError)', async () => {
+        try {
+            const result = await client.callTool({ name: 'no_such_tool', arguments: {} }, undefined, REQUEST_OPTIONS);
+            throw new CheckFailure(`no JSON-RPC error; got result ${show(result)}`);
+        } catch (error) {
+            if (error instanceof CheckFailure) {
+                throw error;
+            }
+            assert(error instanceof McpError, `not an McpError: ${error}`);
+            assertEqual(error.code, ErrorCode.InvalidParams, 'error code');
+        }
+    });
+
+    // 7. Coverage of every outputSchema.
+    await check('every tool returned a successful, schema-valid result at least once', async () => {
+        const missing = EXPECTED_TOOLS.filter(name => !toolsOk.has(name));
+        assert(missing.length === 0, `never called successfully: ${missing.join(', ')}`);
+    });
+}
+
+process.exitCode = await main().catch(error => {
+    console.log(`FAIL smoke run aborted -- ${oneLine(error?.stack ?? error)}`);
+    failed++;
+    console.log(`${passed} passed, ${failed} failed`);
+    return 1;
+});
