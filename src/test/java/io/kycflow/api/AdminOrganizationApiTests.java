@@ -52,6 +52,18 @@ class AdminOrganizationApiTests {
     }
 
     @Test
+    void keyCheckCannotBeSidesteppedWithPathTricks() {
+        for (var path : new String[] {"/api/v1//admin/organizations", "//api/v1/admin/organizations",
+                "/api/v1/admin/organizations;x=1", "/api/v1/admin;/organizations", "/api/v1/admin/./organizations",
+                "/api/v1/x/../admin/organizations", "/api/v1/%61dmin/organizations", "/api/v1/ADMIN/organizations",
+                "/api/v1/admin/organizations/"}) {
+            var response = http.get(path);
+            assertThat(response.status()).as(path).isIn(401, 404);
+            assertThat(response.body()).as(path).doesNotContain("\"results\"");
+        }
+    }
+
+    @Test
     void adminKeyIsAcceptedAsBearerToken() {
         assertThat(http.get(ORGS, "Authorization", "Bearer " + Http.ADMIN_KEY).status()).isEqualTo(200);
     }

@@ -188,6 +188,31 @@ class SessionCreateApiTests {
     }
 
     @Test
+    void metadataLimitIsCountedInBytesOfJson() {
+        var ascii = "{\"api_key\":\"" + flow.apiKey() + "\",\"metadata\":{\"note\":\"" + "y".repeat(4000) + "\"}}";
+        assertThat(http.postJson(CREATE, ascii).status()).as("4,011 bytes fit under 4 KB").isEqualTo(201);
+        // 2,100 Cyrillic letters: about 2,100 characters but 4,200 bytes of UTF-8
+        var cyrillic = "{\"api_key\":\"" + flow.apiKey() + "\",\"metadata\":{\"note\":\"" + "ж".repeat(2100) + "\"}}";
+        assertThat(http.postJson(CREATE, cyrillic).assertProblem(400, "validation_failed").path("field").asString())
+                .isEqualTo("metadata");
+        assertThat(sessionCount()).isEqualTo(sessionsBefore + 1);
+    }
+
+    @Test
+    void jsonWithCharsetParameterIsAccepted() {
+        var response = http.send("POST", CREATE, "application/json; charset=utf-8",
+                BodyPublishers.ofString("{\"api_key\":\"" + flow.apiKey() + "\"}"));
+        assertThat(response.status()).isEqualTo(201);
+    }
+
+    @Test
+    void wrongMethodAndUnknownPathAnswerProblemJson() {
+        http.get(CREATE).assertProblem(405, "method_not_allowed");
+        http.get("/api/v1/flows/session/nothing-here/").assertProblem(404, "not_found");
+        assertNoSessionCreated();
+    }
+
+    @Test
     void nullMetadataIsTheSameAsNone() {
         var created = http.postJson(CREATE, "{\"api_key\":\"" + flow.apiKey() + "\",\"metadata\":null}");
         assertThat(created.status()).isEqualTo(201);
