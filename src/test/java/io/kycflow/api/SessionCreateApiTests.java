@@ -9,6 +9,7 @@ import io.kycflow.IntegrationTest;
 import io.kycflow.flow.Flow;
 import io.kycflow.flow.FlowService;
 import io.kycflow.organization.OrganizationService;
+import io.kycflow.organization.OrganizationStatus;
 import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionStatus;
 import io.kycflow.support.Http;
@@ -223,7 +224,7 @@ class SessionCreateApiTests {
     @Test
     void flowWithOnlySomeTechnologiesListsOnlyThose() {
         var data = new TestData(organizations, flows, catalog);
-        var edFlow = data.flow(data.org(io.kycflow.organization.OrganizationStatus.PRODUCTION, TechnologyCode.ED)
+        var edFlow = data.flow(data.org(OrganizationStatus.PRODUCTION, TechnologyCode.ED)
                 .organization().id(), TechnologyCode.ED);
         var response = http.postJson(CREATE, "{\"api_key\":\"" + edFlow.apiKey() + "\"}");
         assertThat(response.status()).isEqualTo(201);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,12 +44,12 @@ public final class Http {
         return send("POST", path, JSON, BodyPublishers.ofString(json), headers);
     }
 
-    public Response admin(String method, String path, @org.jspecify.annotations.Nullable String json) {
+    public Response admin(String method, String path, @Nullable String json) {
         return send(method, path, json == null ? null : JSON,
                 json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json), "X-Admin-API-Key", ADMIN_KEY);
     }
 
-    public Response send(String method, String path, @org.jspecify.annotations.Nullable String contentType,
+    public Response send(String method, String path, @Nullable String contentType,
                          BodyPublisher body, String... headers) {
         var request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
         if (contentType != null) {

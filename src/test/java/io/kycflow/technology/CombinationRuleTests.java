@@ -67,8 +67,7 @@ class CombinationRuleTests {
     void digitalSignatureIsNotCreatableOverMcpButTheOthersAre() {
         assertThat(PROVIDERS.values()).filteredOn(p -> !p.mcpCreatable()).extracting(TechnologyProvider::code)
                 .containsExactlyInAnyOrder(DSI, DSN, DSS);
-        assertThat(PROVIDERS.values()).allSatisfy(p -> assertThat(p.code()).isNotNull());
-        assertThat(PROVIDERS.get(DSN).code()).isEqualTo(DSN);
+        PROVIDERS.forEach((code, provider) -> assertThat(provider.code()).isEqualTo(code));
     }
 
     /** Every rule of every technology in {@code order}, evaluated at that technology's position. */
