@@ -1,0 +1,291 @@
+package io.kycflow.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+import io.kycflow.flow.Flow;
+import io.kycflow.flow.FlowPatch;
+import io.kycflow.flow.FlowService;
+import io.kycflow.organization.OrganizationService;
+import io.kycflow.organization.OrganizationStatus;
+import io.kycflow.reference.ReferenceData;
+import io.kycflow.review.ReviewService;
+import io.kycflow.review.ReviewType;
+import io.kycflow.session.AttemptOutcome;
+import io.kycflow.session.FailureReason;
+import io.kycflow.session.SessionService;
+import io.kycflow.session.SessionStatus;
+import io.kycflow.session.SessionViews;
+import io.kycflow.session.StepStatus;
+import io.kycflow.support.TestData;
+import io.kycflow.technology.TechnologyCatalog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.kycflow.support.KycAssertions.assertConflict;
+import static io.kycflow.support.KycAssertions.assertInvalid;
+import static io.kycflow.support.TestData.json;
+import static io.kycflow.technology.TechnologyCode.DR;
+import static io.kycflow.technology.TechnologyCode.ED;
+import static io.kycflow.technology.TechnologyCode.F2F;
+import static io.kycflow.technology.TechnologyCode.LD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the services promise about stored data, run unchanged against each supported database (one subclass per
+ * database). Every test works in its own fresh organization.
+ */
+abstract class PersistenceContract {
+
+    @Autowired OrganizationService organizations;
+    @Autowired FlowService flows;
+    @Autowired SessionService sessions;
+    @Autowired SessionViews views;
+    @Autowired ReviewService reviews;
+    @Autowired ReferenceData reference;
+    @Autowired TechnologyCatalog catalog;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+
+    TestData data;
+    UUID org;
+
+    /** Database product name as the JDBC driver reports it. */
+    abstract String expectedDatabase();
+
+    @BeforeEach
+    void freshOrganization() {
+        data = new TestData(organizations, flows, catalog);
+        org = data.org().organization().id();
+    }
+
+    @Test
+    void runsOnTheExpectedDatabase() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(expectedDatabase());
+        }
+    }
+
+    @Test
+    void organizationKeepsStatusKeyAndSubscriptions() {
+        var issued = data.org(OrganizationStatus.DEMO, DR, LD);
+        var id = issued.organization().id();
+
+        assertThat(organizations.get(id).name()).isEqualTo(issued.organization().name());
+        assertThat(organizations.get(id).createdAt()).isEqualTo(issued.organization().createdAt());
+        assertThat(organizations.list()).extracting(o -> o.id()).contains(id);
+        assertThat(organizations.authenticate(issued.apiKey()).orElseThrow().id()).isEqualTo(id);
+        assertThat(organizations.subscriptions(id)).extracting(t -> t.code()).containsExactly(LD, DR);
+
+        assertThat(organizations.changeStatus(id, OrganizationStatus.PRODUCTION).sandbox()).isFalse();
+        organizations.grant(id, F2F);
+        organizations.grant(id, F2F);
+        organizations.revoke(id, LD);
+        var newKey = organizations.rotateKey(id);
+
+        assertThat(organizations.get(id).status()).isEqualTo(OrganizationStatus.PRODUCTION);
+        assertThat(organizations.subscriptions(id)).extracting(t -> t.code()).containsExactly(DR, F2F);
+        assertThat(organizations.isSubscribed(id, catalog.get(LD).id())).isFalse();
+        assertThat(organizations.authenticate(issued.apiKey())).isEmpty();
+        assertThat(organizations.apiKey(id)).isEqualTo(newKey);
+    }
+
+    @Test
+    void flowIsStoredWithOrderedTechnologiesAndCompleteConfigs() {
+        var created = data.flow(org, "{\"session_ttl_minutes\":30,\"success_redirect_url\":\"https://shop.example/ok\"}",
+                "{\"liveness_config\":{\"max_attempts\":5}}", LD, DR, F2F);
+
+        var stored = flows.get(org, created.id());
+
+        assertThat(stored.technologyIds()).containsExactlyElementsOf(data.ids(LD, DR, F2F));
+        assertThat(stored.apiKey()).isEqualTo(created.apiKey()).matches("[A-Za-z0-9_-]{47,}");
+        assertThat(stored.flowConfig().path("session_ttl_minutes").asInt()).isEqualTo(30);
+        assertThat(stored.flowConfig().path("success_redirect_url").asString()).isEqualTo("https://shop.example/ok");
+        assertThat(stored.flowConfig().path("locale").asString()).isEqualTo("en");
+        assertThat(stored.technologyConfigs().path("liveness_config").path("max_attempts").asInt()).isEqualTo(5);
+        assertThat(stored.technologyConfigs().path("liveness_config").path("eye_open_check").asBoolean()).isTrue();
+        assertThat(stored.technologyConfigs().path("face2face_config").path("threshold").asDouble()).isEqualTo(0.85);
+        assertThat(stored.technologyConfigs().propertyNames())
+                .containsExactlyInAnyOrder("liveness_config", "doc_recognition_config", "face2face_config");
+        assertThat(stored.createdAt()).isEqualTo(created.createdAt());
+    }
+
+    @Test
+    void flowUpdateChangesOnlyWhatIsPatched() {
+        var created = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":5}}", LD, DR);
+
+        flows.update(org, FlowPatch.from(json("{\"flow_id\":\"" + created.id() + "\",\"display_name\":\"Onboarding\","
+                + "\"technology_configs\":{\"liveness_config\":{\"eye_open_check\":false}}}")));
+        var updated = flows.get(org, created.id());
+
+        assertThat(updated.displayName()).isEqualTo("Onboarding");
+        assertThat(updated.name()).isEqualTo(created.name());
+        assertThat(updated.technologyConfigs().path("liveness_config").path("eye_open_check").asBoolean()).isFalse();
+        assertThat(updated.technologyConfigs().path("liveness_config").path("max_attempts").asInt()).isEqualTo(5);
+        assertThat(updated.updatedAt()).isAfterOrEqualTo(created.updatedAt());
+        assertThat(updated.apiKey()).isEqualTo(created.apiKey());
+
+        flows.update(org, FlowPatch.from(json("{\"flow_id\":\"" + created.id() + "\",\"technology_ids\":[\""
+                + catalog.get(DR).id() + "\"]}")));
+        var narrowed = flows.get(org, created.id());
+        assertThat(narrowed.technologyIds()).containsExactly(catalog.get(DR).id());
+        assertThat(narrowed.technologyConfigs().propertyNames()).containsExactly("doc_recognition_config");
+    }
+
+    @Test
+    void flowListPagesNewestFirstWithNextAndPrevious() {
+        var created = new HashSet<UUID>();
+        for (int i = 0; i < 5; i++) {
+            created.add(data.flow(org, LD).id());
+        }
+
+        var first = flows.list(org, 2, 0);
+        var second = flows.list(org, 2, 2);
+        var last = flows.list(org, 2, 4);
+
+        assertThat(List.of(first.count(), second.count(), last.count())).containsOnly(5L);
+        assertThat(first.next()).isEqualTo(2);
+        assertThat(first.previous()).isNull();
+        assertThat(second.next()).isEqualTo(4);
+        assertThat(second.previous()).isEqualTo(0);
+        assertThat(last.next()).isNull();
+        assertThat(last.previous()).isEqualTo(2);
+        var all = new ArrayList<Flow>();
+        List.of(first, second, last).forEach(page -> all.addAll(page.results()));
+        assertThat(all).extracting(Flow::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        for (int i = 1; i < all.size(); i++) {
+            assertThat(all.get(i).createdAt()).isBeforeOrEqualTo(all.get(i - 1).createdAt());
+        }
+        assertInvalid(() -> flows.list(org, 0, 0), "limit");
+        assertInvalid(() -> flows.list(org, 101, 0), "limit");
+        assertInvalid(() -> flows.list(org, 10, -1), "offset");
+    }
+
+    @Test
+    void flowNamesAreUniqueWithinAnOrganizationOnly() {
+        flows.create(org, data.newFlow("kyc-main", null, null, LD));
+        var other = data.flow(org, LD);
+
+        assertConflict(() -> flows.create(org, data.newFlow("kyc-main", null, null, DR)), "flow_name_taken");
+        assertConflict(() -> flows.update(org, FlowPatch.from(json("{\"flow_id\":\"" + other.id() + "\",\"name\":\"kyc-main\"}"))),
+                "flow_name_taken");
+        assertThat(flows.list(org, 10, 0).count()).isEqualTo(2);
+        assertThat(flows.get(org, other.id()).name()).isEqualTo(other.name());
+
+        var elsewhere = data.org().organization().id();
+        assertThat(flows.create(elsewhere, data.newFlow("kyc-main", null, null, LD)).name()).isEqualTo("kyc-main");
+    }
+
+    @Test
+    void flowIsFoundByItsOwnApiKeyOnly() {
+        var flow = data.flow(org, LD);
+        var key = flow.apiKey();
+        var altered = (key.charAt(0) == 'A' ? 'B' : 'A') + key.substring(1);
+
+        assertThat(flows.findByApiKey(key).orElseThrow().id()).isEqualTo(flow.id());
+        assertThat(flows.findByApiKey(altered)).isEmpty();
+        assertThat(flows.findByApiKey("")).isEmpty();
+        assertThat(flows.findByApiKey(key + " ")).isEmpty();
+    }
+
+    @Test
+    void sessionStoresStepsAndEveryAttempt() {
+        var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":3},\"edocument_config\":{\"max_retry_attempts\":1}}",
+                LD, ED);
+        var created = sessions.create(flow, json("{\"user_id\":\"u-1\"}"));
+        assertThat(created.steps()).extracting(s -> s.maxAttempts()).containsExactly(3, 2);
+
+        assertConflict(() -> sessions.recordAttempt(created.id(), ED, AttemptOutcome.pass(json("{}"))), "step_out_of_order");
+        sessions.recordAttempt(created.id(), LD, AttemptOutcome.fail(json("{\"eye_closed\":true}"),
+                new FailureReason("eye_closed", "Eyes closed.")));
+        sessions.recordAttempt(created.id(), LD, AttemptOutcome.pass(json("{\"prediction\":\"0.9900\"}")));
+        sessions.recordAttempt(created.id(), ED, AttemptOutcome.pass(json("{\"document_type\":\"IdentityCard\"}")));
+
+        var stored = sessions.get(org, created.id());
+        assertThat(stored.status()).isEqualTo(SessionStatus.FINISHED);
+        assertThat(stored.overallResult()).isTrue();
+        assertThat(stored.metadata().path("user_id").asString()).isEqualTo("u-1");
+        assertThat(stored.startedAt()).isNotNull();
+        assertThat(stored.finishedAt()).isNotNull();
+        assertThat(stored.steps()).extracting(s -> s.status()).containsExactly(StepStatus.PASSED, StepStatus.PASSED);
+        assertThat(stored.steps()).extracting(s -> s.attempts()).containsExactly(2, 1);
+        assertThat(stored.steps().getFirst().result().path("prediction").asString()).isEqualTo("0.9900");
+        assertThat(stored.steps().getFirst().failureReason()).isNull();
+        assertThat(jdbc.sql("SELECT passed FROM step_attempt WHERE session_id = ? ORDER BY position, attempt_no")
+                .param(created.id()).query(Boolean.class).list()).containsExactly(false, true, true);
+        assertConflict(() -> sessions.recordAttempt(created.id(), ED, AttemptOutcome.pass(json("{}"))), "session_closed");
+    }
+
+    @Test
+    void sessionExpiresOnceItsTtlHasPassed() {
+        var flow = data.flow(org, "{\"session_ttl_minutes\":5}", null, LD);
+        var created = sessions.create(flow, null);
+        assertThat(created.expiresAt()).isEqualTo(created.createdAt().plusMinutes(5));
+        assertThat(sessions.get(org, created.id()).status()).isEqualTo(SessionStatus.CREATED);
+
+        jdbc.sql("UPDATE flow_session SET expires_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now().minusMinutes(1), created.id()).update();
+        var expired = sessions.get(org, created.id());
+
+        assertThat(expired.status()).isEqualTo(SessionStatus.EXPIRED);
+        assertThat(expired.finishedAt()).isNotNull();
+        assertThat(jdbc.sql("SELECT status FROM flow_session WHERE id = ?").param(created.id()).query(String.class).single())
+                .isEqualTo("EXPIRED");
+        assertThat(views.light(expired).path("failure_reasons").get(0).path("type").asString()).isEqualTo("session_expired");
+        assertConflict(() -> sessions.recordAttempt(created.id(), LD, AttemptOutcome.pass(json("{}"))), "session_closed");
+    }
+
+    @Test
+    void reviewsAreAppendedInOrderAndDecisionsFollowOnlyAVerdict() {
+        var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":1}}", LD);
+        var session = sessions.create(flow, null);
+
+        assertConflict(() -> reviews.decide(org, session.id(), SessionStatus.APPROVED, null, "key:1"), "invalid_status_transition");
+        reviews.addMessage(org, session.id(), "first", "key:1");
+        reviews.addMessage(org, session.id(), "second", "key:2");
+        sessions.recordAttempt(session.id(), LD, AttemptOutcome.fail(json("{}"), new FailureReason("spoof", "Mask detected.")));
+        assertInvalid(() -> reviews.decide(org, session.id(), SessionStatus.FINISHED, null, "key:1"), "request_data.status");
+        var declined = reviews.decide(org, session.id(), SessionStatus.DECLINED, "mask attack", "key:1");
+        assertConflict(() -> reviews.decide(org, session.id(), SessionStatus.APPROVED, null, "key:1"), "invalid_status_transition");
+
+        assertThat(declined.status()).isEqualTo(SessionStatus.DECLINED);
+        assertThat(sessions.get(org, session.id()).status()).isEqualTo(SessionStatus.DECLINED);
+        var trail = reviews.list(org, session.id());
+        assertThat(trail).extracting(r -> r.type()).containsExactly(ReviewType.MESSAGE, ReviewType.MESSAGE, ReviewType.STATUS_CHANGE);
+        assertThat(trail).extracting(r -> r.message()).containsExactly("first", "second", "mask attack");
+        assertThat(trail.get(2).fromStatus()).isEqualTo(SessionStatus.FAILED);
+        assertThat(trail.get(2).toStatus()).isEqualTo(SessionStatus.DECLINED);
+        assertThat(trail.get(2).author()).isEqualTo("key:1");
+
+        var passed = sessions.create(flow, null);
+        sessions.recordAttempt(passed.id(), LD, AttemptOutcome.pass(json("{}")));
+        assertThat(reviews.decide(org, passed.id(), SessionStatus.APPROVED, null, "key:3").status()).isEqualTo(SessionStatus.APPROVED);
+        assertThat(reviews.list(org, passed.id())).singleElement().satisfies(r -> assertThat(r.message()).isNull());
+    }
+
+    @Test
+    void referenceDataHoldsEveryCountryAndTheIcaoFormats() {
+        assertThat(reference.countries()).hasSize(249);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM country").query(Integer.class).single()).isEqualTo(249);
+        assertThat(reference.countries()).anySatisfy(c -> {
+            assertThat(c.alpha2()).isEqualTo("KZ");
+            assertThat(c.alpha3()).isEqualTo("KAZ");
+            assertThat(c.id()).isEqualTo(398);
+            assertThat(c.name()).isEqualTo("Kazakhstan");
+        });
+        assertThat(reference.exists(ReferenceData.COUNTRIES, 398)).isTrue();
+        assertThat(reference.exists(ReferenceData.COUNTRIES, 999)).isFalse();
+        assertThat(reference.documentTypes()).extracting(t -> t.icaoFormat()).contains("TD1", "TD2", "TD3");
+        assertThat(reference.documentTypes()).anySatisfy(t -> {
+            assertThat(t.code()).isEqualTo("PASSPORT");
+            assertThat(t.icaoFormat()).isEqualTo("TD3");
+        });
+        assertThat(catalog.all()).extracting(t -> t.code().name()).containsExactly("LD", "DR", "F2F", "ED", "DSI", "DSN", "DSS");
+    }
+}
