@@ -17,8 +17,12 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        var status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (!(code instanceof Integer value) || HttpStatus.resolve(value) == null) {
+            // Requested directly, not forwarded by the container: there is no error to report.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemAdvice.problem(HttpStatus.NOT_FOUND, "not_found", "No such endpoint."));
+        }
+        var status = HttpStatus.valueOf(value);
         var problem = ProblemAdvice.problem(status, status.is5xxServerError() ? "internal_error" : "bad_request",
                 status.is5xxServerError() ? "The server could not complete the request." : status.getReasonPhrase() + ".");
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -61,7 +61,7 @@ public class FlowService {
             throw nameTaken(name);
         }
         var technologyIds = patch.technologyIds() == null ? current.technologyIds() : patch.technologyIds();
-        var technologies = validator.technologies(organizationId, technologyIds);
+        var technologies = validator.technologies(organizationId, technologyIds, current.technologyIds());
         var updated = new Flow(current.id(), organizationId, name,
                 patch.displayName() == null ? current.displayName() : patch.displayName(), technologyIds,
                 validator.patchFlowConfig(current.flowConfig(), patch.flowConfig()),

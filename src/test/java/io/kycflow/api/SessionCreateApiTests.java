@@ -110,6 +110,13 @@ class SessionCreateApiTests {
     }
 
     @Test
+    void duplicateKeysAreRefusedAsAmbiguous() {
+        http.postJson(CREATE, "{\"api_key\":\"" + flow.apiKey() + "\",\"api_key\":\"other\"}")
+                .assertProblem(400, "malformed_body");
+        assertNoSessionCreated();
+    }
+
+    @Test
     void bodyThatIsNotAnObjectIsRefused() {
         http.postJson(CREATE, "[\"" + flow.apiKey() + "\"]").assertProblem(400, "validation_failed");
         assertNoSessionCreated();
@@ -210,6 +217,7 @@ class SessionCreateApiTests {
     void wrongMethodAndUnknownPathAnswerProblemJson() {
         http.get(CREATE).assertProblem(405, "method_not_allowed");
         http.get("/api/v1/flows/session/nothing-here/").assertProblem(404, "not_found");
+        http.get("/error").assertProblem(404, "not_found");
         assertNoSessionCreated();
     }
 

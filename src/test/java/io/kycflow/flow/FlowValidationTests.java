@@ -86,6 +86,18 @@ class FlowValidationTests {
     }
 
     @Test
+    void revokingASubscriptionDoesNotLockExistingFlowsButStopsNewUse() {
+        var issued = data.org(OrganizationStatus.TEST, LD, DR);
+        var orgId = issued.organization().id();
+        var flow = flows.create(orgId, data.newFlow("ok-before-revoke", null, null, LD, DR));
+        organizations.revoke(orgId, DR);
+        var renamed = flows.update(orgId, new FlowPatch(flow.id(), "ok-renamed", null, null, null, null));
+        assertThat(renamed.name()).isEqualTo("ok-renamed");
+        var e = assertInvalid(() -> flows.create(orgId, data.newFlow("after-revoke", null, null, LD, DR)), IDS + "[1]");
+        assertThat(e.getMessage()).contains("no subscription", "DR");
+    }
+
+    @Test
     void unknownTechnologyIdIsRefused() {
         var request = new NewFlow("unknown-tech", "x", List.of(catalog.get(LD).id(), UUID.randomUUID()), null, null);
         assertInvalid(() -> flows.create(org, request), IDS + "[1]");

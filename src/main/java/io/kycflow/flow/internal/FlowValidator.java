@@ -68,13 +68,21 @@ public class FlowValidator {
     }
 
     public List<Technology> technologies(UUID organizationId, List<UUID> technologyIds) {
+        return technologies(organizationId, technologyIds, List.of());
+    }
+
+    /**
+     * Resolves and checks an ordered technology list. A subscription is needed for every technology that is not
+     * already in the flow: revoking a subscription stops new use, it does not lock existing flows.
+     */
+    public List<Technology> technologies(UUID organizationId, List<UUID> technologyIds, List<UUID> alreadyInFlow) {
         var technologies = new ArrayList<Technology>();
         for (int i = 0; i < technologyIds.size(); i++) {
             var id = technologyIds.get(i);
             var path = TECHNOLOGY_IDS + "[" + i + "]";
             var technology = catalog.find(id).orElseThrow(() -> KycException.invalid(path,
                     path + ": " + id + " is not a technology id; use the ids from list_subscription_technologies"));
-            if (!organizations.isSubscribed(organizationId, id)) {
+            if (!alreadyInFlow.contains(id) && !organizations.isSubscribed(organizationId, id)) {
                 throw KycException.invalid(path, path + ": the organization has no subscription to " + technology.code()
                         + " (" + technology.name() + ")");
             }
