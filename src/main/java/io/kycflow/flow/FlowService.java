@@ -1,14 +1,18 @@
 package io.kycflow.flow;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kycflow.flow.internal.FlowRepository;
 import io.kycflow.flow.internal.FlowValidator;
 import io.kycflow.security.ApiKeys;
+import io.kycflow.shared.AfterCommit;
 import io.kycflow.shared.KycException;
 import io.kycflow.technology.Technology;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +27,12 @@ public class FlowService {
 
     private final FlowRepository flows;
     private final FlowValidator validator;
+    /*
+     * The runtime API resolves a flow by its key on every request; flows change rarely, so the resolution is
+     * cached briefly and dropped on every update made here (another instance sees an update within the TTL).
+     */
+    private final Cache<String, FlowRepository.KeyedFlow> byKeyHash = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
 
     FlowService(FlowRepository flows, FlowValidator validator) {
         this.flows = flows;
@@ -72,6 +82,7 @@ public class FlowService {
         } catch (DuplicateKeyException e) {
             throw nameTaken(name);
         }
+        AfterCommit.run(byKeyHash::invalidateAll);
         return updated;
     }
 
@@ -87,11 +98,10 @@ public class FlowService {
         if (offset < 0) {
             throw KycException.invalid("offset", "offset must be 0 or greater");
         }
-        var count = flows.count(organizationId);
-        var results = flows.page(organizationId, limit, offset);
-        Integer next = offset + results.size() < count ? offset + limit : null;
+        var page = flows.page(organizationId, limit, offset);
+        Integer next = offset + page.flows().size() < page.count() ? offset + limit : null;
         Integer previous = offset > 0 ? Math.max(0, offset - limit) : null;
-        return new FlowPage(count, next, previous, results);
+        return new FlowPage(page.count(), next, previous, page.flows());
     }
 
     /** The flow owning a presented flow API key (runtime entry point of the customer's backend). */
@@ -99,8 +109,16 @@ public class FlowService {
         if (!ApiKeys.plausible(presentedKey)) {
             return Optional.empty();
         }
-        return flows.findByKeyHash(ApiKeys.lookupHash(presentedKey))
-                .filter(found -> ApiKeys.matches(presentedKey, found.apiKeyHash()))
+        var hash = ApiKeys.lookupHash(presentedKey);
+        var keyed = byKeyHash.getIfPresent(hash);
+        if (keyed == null) {
+            keyed = flows.findByKeyHash(hash).orElse(null);
+            if (keyed == null) {
+                return Optional.empty();
+            }
+            byKeyHash.put(hash, keyed);
+        }
+        return Optional.of(keyed).filter(found -> ApiKeys.matches(presentedKey, found.apiKeyHash()))
                 .map(FlowRepository.KeyedFlow::flow);
     }
 

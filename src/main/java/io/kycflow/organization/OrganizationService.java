@@ -1,5 +1,6 @@
 package io.kycflow.organization;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -8,8 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kycflow.organization.internal.OrganizationRepository;
 import io.kycflow.security.ApiKeys;
+import io.kycflow.shared.AfterCommit;
 import io.kycflow.shared.KycException;
 import io.kycflow.technology.Technology;
 import io.kycflow.technology.TechnologyCatalog;
@@ -25,10 +29,29 @@ public class OrganizationService {
 
     private final OrganizationRepository organizations;
     private final TechnologyCatalog catalog;
+    /*
+     * Every MCP request authenticates by key and every session create needs its organization's status: both are
+     * read far more often than they change, so they are cached briefly and dropped on every change made here.
+     * Another instance sees a change after at most the TTL.
+     */
+    private final Cache<String, OrganizationRepository.KeyedOrganization> byKeyHash = shortLived();
+    private final Cache<UUID, Organization> byId = shortLived();
 
     OrganizationService(OrganizationRepository organizations, TechnologyCatalog catalog) {
         this.organizations = organizations;
         this.catalog = catalog;
+    }
+
+    private static <K, V> Cache<K, V> shortLived() {
+        return Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+    }
+
+    /** Drops cached organizations now and again after commit, so no reader re-caches the old row meanwhile. */
+    private void changed() {
+        AfterCommit.run(() -> {
+            byKeyHash.invalidateAll();
+            byId.invalidateAll();
+        });
     }
 
     @Transactional
@@ -53,8 +76,14 @@ public class OrganizationService {
     }
 
     public Organization get(UUID id) {
-        return organizations.find(id).orElseThrow(() -> KycException.notFound("organization_not_found",
+        var cached = byId.getIfPresent(id);
+        if (cached != null) {
+            return cached;
+        }
+        var found = organizations.find(id).orElseThrow(() -> KycException.notFound("organization_not_found",
                 "No organization with id " + id + "."));
+        byId.put(id, found);
+        return found;
     }
 
     /** The operator's view of the organization's key. */
@@ -68,8 +97,16 @@ public class OrganizationService {
         if (!ApiKeys.plausible(presentedKey)) {
             return Optional.empty();
         }
-        return organizations.findByKeyHash(ApiKeys.lookupHash(presentedKey))
-                .filter(found -> ApiKeys.matches(presentedKey, found.apiKeyHash()))
+        var hash = ApiKeys.lookupHash(presentedKey);
+        var keyed = byKeyHash.getIfPresent(hash);
+        if (keyed == null) {
+            keyed = organizations.findByKeyHash(hash).orElse(null);
+            if (keyed == null) {
+                return Optional.empty(); // unknown keys are not cached: nothing to gain, memory to lose
+            }
+            byKeyHash.put(hash, keyed);
+        }
+        return Optional.of(keyed).filter(found -> ApiKeys.matches(presentedKey, found.apiKeyHash()))
                 .map(OrganizationRepository.KeyedOrganization::organization);
     }
 
@@ -77,6 +114,7 @@ public class OrganizationService {
     public Organization changeStatus(UUID id, OrganizationStatus status) {
         get(id);
         organizations.updateStatus(id, status);
+        changed();
         return get(id);
     }
 
@@ -86,6 +124,7 @@ public class OrganizationService {
         get(id);
         var key = ApiKeys.generate();
         organizations.updateKey(id, key, ApiKeys.lookupHash(key));
+        changed();
         return key;
     }
 

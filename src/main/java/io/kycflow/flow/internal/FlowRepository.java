@@ -76,20 +76,27 @@ public class FlowRepository {
                 .query(Long.class).single();
     }
 
-    /** Newest first, ties broken by id so paging is stable. */
-    public List<Flow> page(UUID organizationId, int limit, int offset) {
+    /** One page, newest first (ties broken by id so paging is stable), with the total count. */
+    public Page page(UUID organizationId, int limit, int offset) {
+        var total = new long[] {-1};
         List<UUID> ids = jdbc.sql("""
-                        SELECT id FROM flow WHERE organization_id = ? ORDER BY created_at DESC, id
-                        LIMIT ? OFFSET ?""")
-                .params(organizationId, limit, offset).query(UUID.class).list();
+                        SELECT id, COUNT(*) OVER () AS total FROM flow WHERE organization_id = ?
+                        ORDER BY created_at DESC, id LIMIT ? OFFSET ?""")
+                .params(organizationId, limit, offset).query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return rs.getObject("id", UUID.class);
+                }).list();
         if (ids.isEmpty()) {
-            return List.of();
+            return new Page(count(organizationId), List.of()); // past the end: the window gave no count
         }
         var byId = new LinkedHashMap<UUID, Flow>();
         ids.forEach(id -> byId.put(id, null));
         var placeholders = String.join(", ", ids.stream().map(id -> "?").toList());
         query("WHERE f.id IN (" + placeholders + ")", ids.toArray()).forEach(f -> byId.put(f.id(), f));
-        return List.copyOf(byId.values());
+        return new Page(total[0], List.copyOf(byId.values()));
+    }
+
+    public record Page(long count, List<Flow> flows) {
     }
 
     private void insertTechnologies(Flow flow) {

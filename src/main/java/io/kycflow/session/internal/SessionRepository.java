@@ -41,23 +41,40 @@ public class SessionRepository {
                         s.metadata() == null ? null : s.metadata().toString(),
                         s.createdAt(), s.startedAt(), s.finishedAt(), s.expiresAt(), s.createdAt())
                 .update();
+        // All steps in one statement: one round trip whatever the flow's length.
+        var values = String.join(", ", java.util.Collections.nCopies(s.steps().size(), "(?, ?, ?, ?, ?, ?)"));
+        var params = new java.util.ArrayList<Object>();
         for (var step : s.steps()) {
-            jdbc.sql("""
-                            INSERT INTO session_step (session_id, position, technology_id, status, attempts, max_attempts)
-                            VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(s.id(), step.position(), step.technologyId(), step.status().name(), step.attempts(),
-                            step.maxAttempts())
-                    .update();
+            params.addAll(java.util.Arrays.asList(s.id(), step.position(), step.technologyId(), step.status().name(),
+                    step.attempts(), step.maxAttempts()));
         }
+        jdbc.sql("INSERT INTO session_step (session_id, position, technology_id, status, attempts, max_attempts) VALUES "
+                + values).params(params).update();
     }
 
+    /** The session and its steps in one round trip (the light result's hot path). */
     public Optional<Session> find(UUID id) {
-        return load("SELECT * FROM flow_session WHERE id = ?", id);
+        var session = new Session[1];
+        var steps = new java.util.ArrayList<SessionStep>();
+        jdbc.sql("""
+                        SELECT s.*, st.position, st.technology_id, st.status AS step_status, st.attempts, st.max_attempts,
+                               st.result, st.failure_type, st.failure_detail, st.started_at AS step_started_at,
+                               st.finished_at AS step_finished_at
+                        FROM flow_session s JOIN session_step st ON st.session_id = s.id
+                        WHERE s.id = ? ORDER BY st.position""")
+                .param(id).query(rs -> {
+                    if (session[0] == null) {
+                        session[0] = mapSession(rs);
+                    }
+                    steps.add(mapStep(rs, "step_status", "step_started_at", "step_finished_at"));
+                });
+        return Optional.ofNullable(session[0]).map(found -> withSteps(found, steps));
     }
 
     /** Reads the session and locks its row until the transaction ends, so attempts are applied one at a time. */
     public Optional<Session> findForUpdate(UUID id) {
-        return load("SELECT * FROM flow_session WHERE id = ? FOR UPDATE", id);
+        return jdbc.sql("SELECT * FROM flow_session WHERE id = ? FOR UPDATE").param(id).query((rs, n) -> mapSession(rs))
+                .optional().map(found -> withSteps(found, steps(id)));
     }
 
     public void updateSession(Session s) {
@@ -97,19 +114,17 @@ public class SessionRepository {
                 .update();
     }
 
-    private Optional<Session> load(String sql, UUID id) {
-        return jdbc.sql(sql).param(id).query((rs, n) -> mapSession(rs)).optional()
-                .map(session -> withSteps(session, steps(id)));
-    }
-
     private List<SessionStep> steps(UUID sessionId) {
         return jdbc.sql("SELECT * FROM session_step WHERE session_id = ? ORDER BY position").param(sessionId)
-                .query((rs, n) -> new SessionStep(rs.getInt("position"), rs.getObject("technology_id", UUID.class),
-                        catalog.find(rs.getObject("technology_id", UUID.class)).orElseThrow().code(),
-                        StepStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getInt("max_attempts"),
-                        objectOrNull(rs.getString("result")), failure(rs.getString("failure_type"), rs.getString("failure_detail")),
-                        rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class)))
-                .list();
+                .query((rs, n) -> mapStep(rs, "status", "started_at", "finished_at")).list();
+    }
+
+    private SessionStep mapStep(ResultSet rs, String status, String startedAt, String finishedAt) throws SQLException {
+        var technologyId = rs.getObject("technology_id", UUID.class);
+        return new SessionStep(rs.getInt("position"), technologyId, catalog.find(technologyId).orElseThrow().code(),
+                StepStatus.valueOf(rs.getString(status)), rs.getInt("attempts"), rs.getInt("max_attempts"),
+                objectOrNull(rs.getString("result")), failure(rs.getString("failure_type"), rs.getString("failure_detail")),
+                rs.getObject(startedAt, OffsetDateTime.class), rs.getObject(finishedAt, OffsetDateTime.class));
     }
 
     private Session mapSession(ResultSet rs) throws SQLException {
