@@ -104,7 +104,7 @@ async function check(name, body) {
         failed++;
         const why = error instanceof CheckFailure ? error.message
             : error instanceof McpError ? `McpError ${error.code}: ${error.message}`
-                : `${error?.name ?? 'Error'}: ${error?.message ?? error}`;
+                : `${error?.name ?? 'Error'}: ${error?.message ?? error}${error?.cause ? ` (${error.cause.code ?? error.cause.message ?? error.cause})` : ''}`;
         console.log(`FAIL ${name} -- ${oneLine(why)}`);
         return undefined;
     }
@@ -124,30 +124,32 @@ async function checkWith(name, needs, body) {
 // ---------------------------------------------------------------------------------------------- MCP plumbing
 
 /** What the transport saw on the wire, over all clients of this run. */
-const http = { requests: 0, rateLimited: 0, withoutRateLimitHeaders: [], last: undefined };
+const http = { requests: 0, rateLimited: 0, withoutRateLimitHeaders: [] };
 
 /**
  * fetch that waits out the server's per-IP rate limit (429 + Retry-After) a bounded number of times, so a full
- * run fits the default budget of 60 requests per minute without the check depending on timing. It also records
- * every response (status, headers) for the transport checks.
+ * run fits the default budget of 60 requests per minute without the checks depending on timing. It records every
+ * response for the transport checks and hands it to `observe`.
  */
-function rateLimitAwareFetch() {
+function rateLimitAwareFetch(observe = () => {}) {
     return async (url, init) => {
+        const method = init?.method ?? 'GET';
         for (let attempt = 0; ; attempt++) {
             const response = await fetch(url, init);
             http.requests++;
-            http.last = response;
             if (!response.headers.has('x-ratelimit-limit') || !response.headers.has('x-ratelimit-remaining')) {
-                http.withoutRateLimitHeaders.push(`${init?.method ?? 'GET'} ${response.status}`);
+                http.withoutRateLimitHeaders.push(`${method} ${response.status}`);
             }
-            if (response.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES) {
+            // DELETE only ends the MCP session at the very end: not worth waiting for.
+            if (response.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES || method === 'DELETE') {
+                observe(response);
                 return response;
             }
             http.rateLimited++;
             const header = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
             const seconds = Math.min(Number.isFinite(header) && header > 0 ? header : 5, MAX_RETRY_AFTER_SECONDS);
             await response.body?.cancel().catch(() => {});
-            process.stderr.write(`# rate limited (HTTP 429): retrying in ${seconds}s\n`);
+            process.stderr.write(`# rate limited (HTTP 429 on ${method}): retrying in ${seconds}s\n`);
             await new Promise(resolve => setTimeout(resolve, seconds * 1000));
         }
     };
@@ -231,13 +233,13 @@ function json(text, what) {
 
 // ---------------------------------------------------------------------------------------------- the checks
 
-
 async function main() {
     let config;
     try {
         config = options(process.argv.slice(2), process.env);
     } catch (error) {
-        console.error(`${error.message}\n${USAGE}`);
+        console.error(USAGE);
+        console.log(`FAIL arguments -- ${error.message}`);
         console.log('0 passed, 1 failed');
         return 1;
     }
@@ -727,14 +729,11 @@ async function checks({ config, run, client, headerClient, elicitations, transpo
 /** Connects a throw-away client that must be refused with HTTP `status`; returns the refusing response. */
 async function refusedConnect(url, headers, status) {
     let refusal;
-    const observed = async (input, init) => {
-        const response = await fetch(input, init);
-        http.requests++;
+    const observed = rateLimitAwareFetch(response => {
         if (response.status === status) {
             refusal = response;
         }
-        return response;
-    };
+    });
     const probe = new Client({ name: 'kycflow-mcp-smoke-probe', version: '1.0.0' });
     try {
         await probe.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers }, fetch: observed }), REQUEST_OPTIONS);
@@ -758,9 +757,11 @@ function defaultPort(url) {
     return url.protocol === 'https:' ? '443' : '80';
 }
 
-process.exitCode = await main().catch(error => {
+const code = await main().catch(error => {
     console.log(`FAIL smoke run aborted -- ${oneLine(error?.stack ?? error)}`);
     failed++;
     console.log(`${passed} passed, ${failed} failed`);
     return 1;
 });
+// Exit explicitly: a background SSE reconnect or a rate-limit wait must not keep the process alive.
+process.exit(code);
