@@ -1,5 +1,6 @@
 package io.kycflow.api;
 
+import io.kycflow.shared.Timestamps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +94,7 @@ class AdminOrganizationController {
     }
 
     private OrganizationView view(Organization org, @Nullable String apiKey) {
-        return new OrganizationView(org.id(), org.name(), org.status(), org.sandbox(), org.createdAt().toString(),
+        return new OrganizationView(org.id(), org.name(), org.status(), org.sandbox(), Timestamps.format(org.createdAt()),
                 organizations.subscriptions(org.id()).stream().map(t -> t.code().name()).toList(), apiKey);
     }
 

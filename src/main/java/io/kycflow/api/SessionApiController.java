@@ -1,5 +1,6 @@
 package io.kycflow.api;
 
+import io.kycflow.shared.Timestamps;
 import java.util.List;
 
 import io.kycflow.flow.Flow;
@@ -51,7 +52,7 @@ class SessionApiController {
         var session = sessions.create(flow, request.get("metadata"));
         return new CreatedSession(session.id().toString(),
                 session.steps().stream().map(step -> step.technology().name()).toList(),
-                sessions.verificationUrl(session.id()), session.expiresAt().toString());
+                sessions.verificationUrl(session.id()), Timestamps.format(session.expiresAt()));
     }
 
     @GetMapping("/api/v1/flows/session/result/light/")

@@ -1,5 +1,6 @@
 package io.kycflow.session;
 
+import io.kycflow.shared.Timestamps;
 import java.time.OffsetDateTime;
 
 import io.kycflow.technology.TechnologyCatalog;
@@ -95,7 +96,7 @@ public class SessionViews {
         }
         if (session.status() == SessionStatus.EXPIRED) {
             reasons.addObject().putNull("technology").put("type", "session_expired")
-                    .put("detail", "The session expired at " + session.expiresAt() + " before it was finished.");
+                    .put("detail", "The session expired at " + Timestamps.format(session.expiresAt()) + " before it was finished.");
         }
         return reasons;
     }
@@ -112,7 +113,7 @@ public class SessionViews {
         if (time == null) {
             node.putNull(field);
         } else {
-            node.put(field, time.toString());
+            node.put(field, Timestamps.format(time));
         }
     }
 }

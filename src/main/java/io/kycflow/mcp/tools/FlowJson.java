@@ -1,5 +1,6 @@
 package io.kycflow.mcp.tools;
 
+import io.kycflow.shared.Timestamps;
 import java.util.Map;
 
 import io.kycflow.flow.Flow;
@@ -38,8 +39,8 @@ class FlowJson {
             ids.add(id.toString());
             codes.add(catalog.find(id).map(t -> t.code().name()).orElse("?"));
         }
-        node.put("created_at", flow.createdAt().toString());
-        node.put("updated_at", flow.updatedAt().toString());
+        node.put("created_at", Timestamps.format(flow.createdAt()));
+        node.put("updated_at", Timestamps.format(flow.updatedAt()));
         return node;
     }
 

@@ -1,5 +1,6 @@
 package io.kycflow.mcp.tools;
 
+import io.kycflow.shared.Timestamps;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.shared.KycException;
 import io.kycflow.shared.RequestFields;
@@ -47,7 +48,7 @@ class OrganizationTools {
                     }
                     return kit.object().put("id", org.id().toString()).put("name", org.name())
                             .put("status", org.status().name()).put("sandbox", org.sandbox())
-                            .put("created_at", org.createdAt().toString());
+                            .put("created_at", Timestamps.format(org.createdAt()));
                 });
     }
 

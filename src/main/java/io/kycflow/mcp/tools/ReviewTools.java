@@ -1,5 +1,6 @@
 package io.kycflow.mcp.tools;
 
+import io.kycflow.shared.Timestamps;
 import java.util.List;
 import java.util.Map;
 
@@ -75,7 +76,7 @@ class ReviewTools {
         put(node, "message", review.message());
         put(node, "from_status", review.fromStatus() == null ? null : review.fromStatus().name());
         put(node, "to_status", review.toStatus() == null ? null : review.toStatus().name());
-        return node.put("author", review.author()).put("created_at", review.createdAt().toString());
+        return node.put("author", review.author()).put("created_at", Timestamps.format(review.createdAt()));
     }
 
     private static void put(ObjectNode node, String field, String value) {

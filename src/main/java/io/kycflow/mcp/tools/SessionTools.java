@@ -1,5 +1,6 @@
 package io.kycflow.mcp.tools;
 
+import io.kycflow.shared.Timestamps;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +58,7 @@ class SessionTools {
                     var codes = result.putArray("technologies");
                     session.steps().forEach(step -> codes.add(step.technology().name()));
                     return result.put("verification_url", sessions.verificationUrl(session.id()))
-                            .put("expires_at", session.expiresAt().toString());
+                            .put("expires_at", Timestamps.format(session.expiresAt()));
                 });
     }
 

@@ -26,7 +26,7 @@ class ToolKit {
 
     private static final Logger log = LoggerFactory.getLogger(ToolKit.class);
 
-    enum Kind { READ_ONLY, CREATES, UPDATES, DESTRUCTIVE }
+    enum Kind { READ_ONLY, CREATES, UPDATES }
 
     @FunctionalInterface
     interface Handler {
@@ -99,8 +99,9 @@ class ToolKit {
         return ToolAnnotations.builder()
                 .title(title)
                 .readOnlyHint(kind == Kind.READ_ONLY)
-                .destructiveHint(kind == Kind.DESTRUCTIVE)
-                .idempotentHint(kind == Kind.READ_ONLY)
+                // Updates overwrite what was there (destructive in MCP's sense) and repeating them changes nothing more.
+                .destructiveHint(kind == Kind.UPDATES)
+                .idempotentHint(kind == Kind.READ_ONLY || kind == Kind.UPDATES)
                 .openWorldHint(false)
                 .build();
     }
