@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.kycflow.flow.Flow;
 import io.kycflow.organization.OrganizationService;
+import io.kycflow.session.internal.SessionGroupCommit;
 import io.kycflow.session.internal.SessionRepository;
 import io.kycflow.shared.KycException;
 import io.kycflow.technology.TechnologyCatalog;
@@ -25,19 +26,21 @@ import tools.jackson.databind.node.ObjectNode;
 public class SessionService {
 
     private final SessionRepository sessions;
+    private final SessionGroupCommit groupCommit;
     private final TechnologyCatalog catalog;
     private final OrganizationService organizations;
     private final SessionProperties properties;
 
-    SessionService(SessionRepository sessions, TechnologyCatalog catalog, OrganizationService organizations,
-                   SessionProperties properties) {
+    SessionService(SessionRepository sessions, SessionGroupCommit groupCommit, TechnologyCatalog catalog,
+                   OrganizationService organizations, SessionProperties properties) {
         this.sessions = sessions;
+        this.groupCommit = groupCommit;
         this.catalog = catalog;
         this.organizations = organizations;
         this.properties = properties;
     }
 
-    @Transactional
+    /** Creates and stores a session; when this returns, the session is committed. */
     public Session create(Flow flow, @Nullable JsonNode metadata) {
         var now = now();
         var steps = new ArrayList<SessionStep>();
@@ -51,7 +54,7 @@ public class SessionService {
         var session = new Session(UUID.randomUUID(), flow.id(), flow.organizationId(), SessionStatus.CREATED, sandbox,
                 null, checkedMetadata(metadata), now, null, null,
                 now.plusMinutes(flow.sessionTtlMinutes()), steps);
-        sessions.insert(session);
+        groupCommit.insert(session);
         return session;
     }
 

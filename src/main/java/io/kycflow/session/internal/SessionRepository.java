@@ -3,6 +3,9 @@ package io.kycflow.session.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,23 +36,31 @@ public class SessionRepository {
     }
 
     public void insert(Session s) {
+        insertAll(List.of(s));
+    }
+
+    /** Sessions and all their steps in two statements, whatever their number (group commit writes many at once). */
+    public void insertAll(List<Session> sessions) {
+        var sessionParams = new ArrayList<Object>();
+        var stepParams = new ArrayList<Object>();
+        int steps = 0;
+        for (var s : sessions) {
+            sessionParams.addAll(Arrays.asList(s.id(), s.flowId(), s.organizationId(), s.status().name(), s.sandbox(),
+                    s.overallResult(), s.metadata() == null ? null : s.metadata().toString(), s.createdAt(), s.startedAt(),
+                    s.finishedAt(), s.expiresAt(), s.createdAt()));
+            for (var step : s.steps()) {
+                stepParams.addAll(Arrays.asList(s.id(), step.position(), step.technologyId(), step.status().name(),
+                        step.attempts(), step.maxAttempts()));
+                steps++;
+            }
+        }
         jdbc.sql("""
                         INSERT INTO flow_session (id, flow_id, organization_id, status, sandbox, overall_result,
-                            metadata, created_at, started_at, finished_at, expires_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), s.flowId(), s.organizationId(), s.status().name(), s.sandbox(), s.overallResult(),
-                        s.metadata() == null ? null : s.metadata().toString(),
-                        s.createdAt(), s.startedAt(), s.finishedAt(), s.expiresAt(), s.createdAt())
-                .update();
-        // All steps in one statement: one round trip whatever the flow's length.
-        var values = String.join(", ", java.util.Collections.nCopies(s.steps().size(), "(?, ?, ?, ?, ?, ?)"));
-        var params = new java.util.ArrayList<Object>();
-        for (var step : s.steps()) {
-            params.addAll(java.util.Arrays.asList(s.id(), step.position(), step.technologyId(), step.status().name(),
-                    step.attempts(), step.maxAttempts()));
-        }
+                            metadata, created_at, started_at, finished_at, expires_at, updated_at) VALUES """
+                        + String.join(", ", Collections.nCopies(sessions.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+                .params(sessionParams).update();
         jdbc.sql("INSERT INTO session_step (session_id, position, technology_id, status, attempts, max_attempts) VALUES "
-                + values).params(params).update();
+                + String.join(", ", Collections.nCopies(steps, "(?, ?, ?, ?, ?, ?)"))).params(stepParams).update();
     }
 
     /** The session and its steps in one round trip (the light result's hot path). */
