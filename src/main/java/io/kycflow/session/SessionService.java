@@ -1,5 +1,6 @@
 package io.kycflow.session;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -145,7 +146,7 @@ public class SessionService {
         if (!metadata.isObject()) {
             throw KycException.invalid("metadata", "metadata must be a JSON object");
         }
-        if (metadata.toString().length() > properties.maxMetadata().toBytes()) {
+        if (metadata.toString().getBytes(StandardCharsets.UTF_8).length > properties.maxMetadata().toBytes()) {
             throw KycException.invalid("metadata", "metadata must be at most " + properties.maxMetadata().toBytes()
                     + " bytes of JSON");
         }

@@ -180,6 +180,9 @@ class McpBadInputTests extends McpTestSupport {
                 .contains("metadata");
         assertThat(refused(client, "create_flow_session", Map.of("flow_api_key", flowKey,
                 "metadata", Map.of("note", "a".repeat(5000))))).contains("metadata", "4096 bytes");
+        // 3,000 Cyrillic letters: 3,000 characters but 6,000 bytes of UTF-8 JSON, so over the 4 KB limit too.
+        assertThat(refused(client, "create_flow_session", Map.of("flow_api_key", flowKey,
+                "metadata", Map.of("note", "ж".repeat(3000))))).contains("metadata", "4096 bytes");
         assertThat(rows("flow_session", org)).isZero();
 
         var unknown = UUID.randomUUID().toString();
