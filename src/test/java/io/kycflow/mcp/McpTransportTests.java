@@ -74,9 +74,12 @@ class McpTransportTests extends McpTestSupport {
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(json.readTree(anonymous.body()).get("error").stringValue()).isEqualTo("forbidden_origin");
 
-        var withKey = raw(post(INITIALIZE).header("Origin", "http://evil.example.com")
-                .header("Authorization", "Bearer " + newOrganization().apiKey()).build());
-        assertThat(withKey.statusCode()).isEqualTo(403);
+        var key = newOrganization().apiKey();
+        for (var origin : new String[] {"http://evil.example.com", "null", "http://localhost:" + port + ".evil.example.com",
+                "http://localhost.evil.example.com:" + port, "https://127.0.0.1:1@evil.example.com"}) {
+            var withKey = raw(post(INITIALIZE).header("Origin", origin).header("Authorization", "Bearer " + key).build());
+            assertThat(withKey.statusCode()).as(origin).isEqualTo(403);
+        }
     }
 
     @Test
@@ -112,6 +115,10 @@ class McpTransportTests extends McpTestSupport {
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(list.body()).contains("create_flow");
         }
+        var unknown = raw(post(INITIALIZE.replace("2025-11-25", "1999-01-01")).header("Authorization", "Bearer " + key).build());
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(unknown.body()).get("result").get("protocolVersion").stringValue())
+                .as("an unknown version in initialize is answered with the server's latest").isEqualTo("2025-11-25");
     }
 
     @Test
@@ -140,6 +147,13 @@ class McpTransportTests extends McpTestSupport {
         var hijack = raw(inSession(TOOLS_LIST, keyB, sessionOfA).build());
         assertThat(hijack.statusCode()).isEqualTo(404);
         assertThat(json.readTree(hijack.body()).get("error").get("message").stringValue()).isEqualTo("Session not found");
+        var listen = raw(HttpRequest.newBuilder(URI.create(mcpUrl())).timeout(Duration.ofSeconds(10))
+                .header("Accept", "text/event-stream").header("X-Org-API-Key", keyB).header("Mcp-Session-Id", sessionOfA)
+                .GET().build());
+        assertThat(listen.statusCode()).as("GET stream of another org's session").isEqualTo(404);
+        var delete = raw(HttpRequest.newBuilder(URI.create(mcpUrl())).timeout(Duration.ofSeconds(10))
+                .header("X-Org-API-Key", keyB).header("Mcp-Session-Id", sessionOfA).DELETE().build());
+        assertThat(delete.statusCode()).as("DELETE of another org's session").isEqualTo(404);
         assertThat(raw(inSession(TOOLS_LIST, keyA, sessionOfA).build()).statusCode())
                 .as("the owner keeps its session").isEqualTo(200);
     }
