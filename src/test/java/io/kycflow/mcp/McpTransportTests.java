@@ -159,6 +159,19 @@ class McpTransportTests extends McpTestSupport {
     }
 
     @Test
+    void sessionOpenedByAnInitializeThatCarriesAStaleSessionIdIsStillBoundToItsOrganization() throws Exception {
+        var keyA = newOrganization().apiKey();
+        var keyB = newOrganization().apiKey();
+        // A client re-initializing after a restart may still send its old session id along.
+        var response = raw(inSession(INITIALIZE, keyA, UUID.randomUUID().toString()).build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var sessionOfA = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        assertThat(raw(inSession(INITIALIZED, keyA, sessionOfA).build()).statusCode()).isEqualTo(202);
+        assertThat(raw(inSession(TOOLS_LIST, keyB, sessionOfA).build()).statusCode()).isEqualTo(404);
+        assertThat(raw(inSession(TOOLS_LIST, keyA, sessionOfA).build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownToolIsAnInvalidParamsJsonRpcError() {
         var client = client(newOrganization().apiKey());
         var error = catchThrowableOfType(McpError.class,
