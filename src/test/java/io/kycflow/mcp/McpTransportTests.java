@@ -10,6 +10,9 @@ import java.util.UUID;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class McpTransportTests extends McpTestSupport {
 
     private static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+    @Autowired
+    ConfigurableApplicationContext context;
+
     private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     @Test
@@ -169,6 +175,20 @@ class McpTransportTests extends McpTestSupport {
         assertThat(raw(inSession(INITIALIZED, keyA, sessionOfA).build()).statusCode()).isEqualTo(202);
         assertThat(raw(inSession(TOOLS_LIST, keyB, sessionOfA).build()).statusCode()).isEqualTo(404);
         assertThat(raw(inSession(TOOLS_LIST, keyA, sessionOfA).build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void endpointStillServesAfterTheContextIsStoppedAndStartedAgain() throws Exception {
+        // Spring's test context cache pauses (stop) and resumes (start) contexts; checkpoint/restore does the same.
+        context.stop();
+        context.start();
+        var restartedPort = ((WebServerApplicationContext) context).getWebServer().getPort(); // port 0: a new one
+        var response = raw(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restartedPort + "/mcp/"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + newOrganization().apiKey())
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE)).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test
