@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class McpTransportTests extends McpTestSupport {
 
     private static final String TOOLS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+    private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
+
     @Autowired
     ConfigurableApplicationContext context;
-
-    private static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
     @Test
     void missingKeyIsRefusedWith401BearerChallengeAndJsonBody() throws Exception {
