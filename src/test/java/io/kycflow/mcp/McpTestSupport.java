@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.kycflow.organization.IssuedOrganization;
@@ -81,10 +82,17 @@ public abstract class McpTestSupport {
 
     protected McpSyncClient client(String key, HeaderStyle style, Function<ElicitFormRequest, ElicitResult> elicitation,
                                    InetAddress localAddress) {
+        return client(key, style, elicitation, localAddress, new AtomicReference<>());
+    }
+
+    /** As above; {@code sessionId} receives the MCP session id the client sends once the server has issued one. */
+    protected McpSyncClient client(String key, HeaderStyle style, Function<ElicitFormRequest, ElicitResult> elicitation,
+                                   InetAddress localAddress, AtomicReference<String> sessionId) {
         var transport = HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port)
                 .endpoint("/mcp/")
                 .clientBuilder(HttpClient.newBuilder().localAddress(localAddress).connectTimeout(Duration.ofSeconds(5)))
                 .httpRequestCustomizer((builder, method, uri, body, context) -> {
+                    builder.copy().build().headers().firstValue("Mcp-Session-Id").ifPresent(sessionId::set);
                     if (style == HeaderStyle.BEARER) {
                         builder.header("Authorization", "Bearer " + key);
                     } else {

@@ -59,8 +59,9 @@ public class McpAuthFilter extends OncePerRequestFilter {
         }
         request.setAttribute(McpCaller.CONTEXT_KEY, new McpCaller(organization, ApiKeys.fingerprint(key)));
         chain.doFilter(request, response);
+        // Any newly issued session is bound, even when the initialize carried a stale session id along.
         var issued = response.getHeader(SESSION_HEADER);
-        if (sessionId == null && issued != null) {
+        if (issued != null && !issued.equals(sessionId)) {
             sessionOwners.put(issued, organization.id());
         }
     }

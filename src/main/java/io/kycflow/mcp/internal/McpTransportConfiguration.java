@@ -17,9 +17,10 @@ import jakarta.servlet.Filter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -92,28 +93,14 @@ class McpTransportConfiguration {
         return registration(new McpAuthFilter(organizations), 3);
     }
 
-    /** Closes MCP sessions (ending open SSE streams) before the web server's graceful shutdown waits on them. */
+    /**
+     * Closes MCP sessions (ending open SSE streams) when the context closes: the closed event comes before the web
+     * server's graceful shutdown, which would otherwise wait on them. Not a Lifecycle: the SDK transport cannot be
+     * reopened, so a stop/start (test context pausing, checkpoint/restore) must leave it open.
+     */
     @Bean
-    SmartLifecycle mcpShutdown(McpSyncServer server) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                server.closeGracefully();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
+    ApplicationListener<ContextClosedEvent> mcpShutdown(McpSyncServer server) {
+        return event -> server.closeGracefully();
     }
 
     private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, int order) {
