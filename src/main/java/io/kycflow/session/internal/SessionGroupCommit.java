@@ -39,7 +39,7 @@ public class SessionGroupCommit implements SmartLifecycle {
     /** Stores the session; returns once it is committed. */
     public void insert(Session session) {
         if (!running) {
-            sessions.insert(session); // before start / after stop (tests, shutdown): write directly
+            transactions.executeWithoutResult(status -> sessions.insert(session)); // not running: write directly
             return;
         }
         var pending = new Pending(session, new CompletableFuture<>());
