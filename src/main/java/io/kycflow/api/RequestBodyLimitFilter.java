@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * JSON API bodies are small; anything over the limit is refused with 413 before it is parsed, whether it
- * announces its length or arrives chunked.
+ * announces its length or arrives chunked (a chunked body is read up to the limit and replayed).
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -36,8 +36,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
-        if (declared == 0 || "GET".equals(request.getMethod())) {
-            chain.doFilter(request, response);
+        if (declared >= 0 || "GET".equals(request.getMethod())) {
+            chain.doFilter(request, response); // a declared length is enforced by the container: nothing more arrives
             return;
         }
         byte[] body = request.getInputStream().readNBytes(limit + 1);

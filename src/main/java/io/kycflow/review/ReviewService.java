@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.kycflow.session.Session;
 import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionStatus;
+import io.kycflow.shared.Ids;
 import io.kycflow.shared.KycException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,7 @@ public class ReviewService {
     @Transactional
     public Review addMessage(UUID organizationId, UUID sessionId, String message, String author) {
         sessions.get(organizationId, sessionId);
-        var review = new Review(UUID.randomUUID(), sessionId, ReviewType.MESSAGE, checked(message), null, null, author, now());
+        var review = new Review(Ids.timeOrdered(), sessionId, ReviewType.MESSAGE, checked(message), null, null, author, now());
         reviews.insert(organizationId, review);
         return review;
     }
@@ -45,7 +46,7 @@ public class ReviewService {
         }
         var checkedMessage = message == null ? null : checked(message);
         var decision = sessions.decide(organizationId, sessionId, target);
-        reviews.insert(organizationId, new Review(UUID.randomUUID(), sessionId, ReviewType.STATUS_CHANGE, checkedMessage,
+        reviews.insert(organizationId, new Review(Ids.timeOrdered(), sessionId, ReviewType.STATUS_CHANGE, checkedMessage,
                 decision.from(), target, author, now()));
         return decision.session();
     }

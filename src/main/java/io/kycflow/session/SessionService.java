@@ -12,6 +12,7 @@ import io.kycflow.flow.Flow;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.session.internal.SessionGroupCommit;
 import io.kycflow.session.internal.SessionRepository;
+import io.kycflow.shared.Ids;
 import io.kycflow.shared.KycException;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
@@ -51,7 +52,7 @@ public class SessionService {
                     technology.provider().maxAttempts(config), null, null, null, null));
         }
         var sandbox = organizations.get(flow.organizationId()).sandbox();
-        var session = new Session(UUID.randomUUID(), flow.id(), flow.organizationId(), SessionStatus.CREATED, sandbox,
+        var session = new Session(Ids.timeOrdered(), flow.id(), flow.organizationId(), SessionStatus.CREATED, sandbox,
                 null, checkedMetadata(metadata), now, null, null,
                 now.plusMinutes(flow.sessionTtlMinutes()), steps);
         groupCommit.insert(session);
