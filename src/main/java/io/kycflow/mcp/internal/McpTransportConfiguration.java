@@ -29,7 +29,8 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Streamable HTTP transport of the official MCP SDK as a servlet on {@code /mcp} and {@code /mcp/*}, behind
- * three filters in this order: rate limit → Origin/protocol-version guard → organization key auth.
+ * four filters in this order: rate limit → Origin/protocol-version guard → organization key auth → JSON-RPC
+ * message checks.
  */
 @Configuration(proxyBeanMethods = false)
 class McpTransportConfiguration {
@@ -91,6 +92,11 @@ class McpTransportConfiguration {
     @ConditionalOnProperty(name = "kycflow.mcp.auth-enabled", matchIfMissing = true)
     FilterRegistrationBean<McpAuthFilter> mcpAuthFilter(OrganizationService organizations) {
         return registration(new McpAuthFilter(organizations), 3);
+    }
+
+    @Bean
+    FilterRegistrationBean<McpMessageFilter> mcpMessageFilter() {
+        return registration(new McpMessageFilter(JsonMapper.shared()), 4);
     }
 
     /**
