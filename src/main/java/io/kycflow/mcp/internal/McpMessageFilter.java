@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,6 +27,7 @@ public class McpMessageFilter extends OncePerRequestFilter {
     private static final int PARSE_ERROR = -32700;
     private static final int INVALID_REQUEST = -32600;
     private static final int INVALID_PARAMS = -32602;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonMapper json;
 
@@ -48,46 +51,97 @@ public class McpMessageFilter extends OncePerRequestFilter {
             error(response, 413, null, INVALID_REQUEST, "The request body is larger than " + MAX_BODY + " bytes.");
             return;
         }
-        JsonNode message;
+        Shape shape;
         try {
-            message = json.readTree(body);
+            shape = Shape.scan(json, body);
         } catch (RuntimeException e) {
             error(response, 400, null, PARSE_ERROR, "Parse error: the body is not valid JSON.");
             return;
         }
-        var problem = problem(message);
+        var problem = shape.problem();
         if (problem != null) {
             problem.send(response);
             return;
         }
-        boolean isAnswer = message.isObject() && !message.has("method") && message.has("id");
         // The only failure an answer to a server request can have is the client's (e.g. an id nobody waits for);
         // the SDK reports that as 500, which would blame the server.
-        chain.doFilter(new CachedBodyRequest(request, body), isAnswer ? new ClientFaultResponse(response) : response);
+        chain.doFilter(new CachedBodyRequest(request, body), shape.isAnswer() ? new ClientFaultResponse(response) : response);
     }
 
-    private @Nullable Problem problem(JsonNode message) {
-        if (!message.isObject()) {
-            return null; // batches and other shapes: the SDK answers those itself
+    /**
+     * What the checks need from a message, read with the streaming parser (no tree is built: this runs on every
+     * MCP request, and the SDK parses the body again anyway).
+     */
+    private record Shape(boolean object, @Nullable String method, boolean hasMethod, @Nullable JsonNode id,
+                         @Nullable JsonToken params, @Nullable JsonToken name, @Nullable JsonToken arguments) {
+
+        static Shape scan(JsonMapper json, byte[] body) {
+            try (JsonParser parser = json.createParser(body)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                    return new Shape(false, null, false, null, null, null, null);
+                }
+                String method = null;
+                boolean hasMethod = false;
+                JsonNode id = null;
+                JsonToken params = null;
+                JsonToken name = null;
+                JsonToken arguments = null;
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    var field = parser.currentName();
+                    var value = parser.nextToken();
+                    switch (field) {
+                        case "method" -> {
+                            hasMethod = true;
+                            method = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                        }
+                        case "id" -> id = value == JsonToken.VALUE_STRING ? NODES.stringNode(parser.getString())
+                                : value == JsonToken.VALUE_NUMBER_INT ? NODES.numberNode(parser.getLongValue()) : NODES.nullNode();
+                        case "params" -> {
+                            params = value;
+                            if (value == JsonToken.START_OBJECT) {
+                                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                                    var inner = parser.currentName();
+                                    var token = parser.nextToken();
+                                    if (inner.equals("name")) {
+                                        name = token;
+                                    } else if (inner.equals("arguments")) {
+                                        arguments = token;
+                                    }
+                                    parser.skipChildren();
+                                }
+                            }
+                        }
+                        default -> { }
+                    }
+                    parser.skipChildren();
+                }
+                return new Shape(true, method, hasMethod, id, params, name, arguments);
+            }
         }
-        var id = message.get("id");
-        if (message.has("method")) {
-            var params = message.get("params");
-            if (params != null && !params.isNull() && !params.isObject()) {
+
+        boolean isAnswer() {
+            return object && !hasMethod && id != null;
+        }
+
+        @Nullable Problem problem() {
+            if (!object || !hasMethod) {
+                return null; // answers, batches and other shapes: the SDK handles those itself
+            }
+            if (params != null && params != JsonToken.VALUE_NULL && params != JsonToken.START_OBJECT) {
                 return new Problem(200, id, INVALID_PARAMS, "params must be a JSON object.");
             }
-            if ("tools/call".equals(message.path("method").asString(null)) && params != null && params.isObject()) {
-                if (!params.path("name").isString()) {
+            if ("tools/call".equals(method) && params == JsonToken.START_OBJECT) {
+                if (name != JsonToken.VALUE_STRING) {
                     return new Problem(200, id, INVALID_PARAMS, "params.name must be the tool name as a string.");
                 }
-                var arguments = params.get("arguments");
-                if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
+                if (arguments != null && arguments != JsonToken.VALUE_NULL && arguments != JsonToken.START_OBJECT) {
                     return new Problem(200, id, INVALID_PARAMS,
                             "params.arguments must be a JSON object (not a string holding JSON).");
                 }
             }
+            return null;
         }
-        return null;
     }
 
     private static final class ClientFaultResponse extends HttpServletResponseWrapper {
