@@ -3,9 +3,11 @@ package io.kycflow.mcp.tools;
 import io.kycflow.shared.Timestamps;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.kycflow.flow.FlowService;
 import io.kycflow.review.ReviewService;
+import io.kycflow.session.Session;
 import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionStatus;
 import io.kycflow.session.SessionViews;
@@ -14,6 +16,7 @@ import io.kycflow.shared.RequestFields;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.kycflow.mcp.tools.Schemas.anyObject;
 import static io.kycflow.mcp.tools.Schemas.arrayOf;
@@ -64,24 +67,27 @@ class SessionTools {
 
     @Bean
     SyncToolSpecification getFlowSessionTool(ToolKit kit, SessionService sessions, SessionViews views, SessionJson json) {
-        return kit.tool("get_flow_session", "Get session",
+        return sessionView(kit, sessions, json, "get_flow_session", "Get session",
                 "Structured view of a session: status, overall_result, failure_reasons and each technology's result block "
                         + "(liveness_result, document_recognition_result, face2face_result, edocument_result, "
-                        + "digital_signature_result). No media URLs.",
-                input(props("session_id", SESSION_ID), "session_id"), json.viewSchema(false), ToolKit.Kind.READ_ONLY,
-                call -> views.structured(sessions.get(call.organizationId(),
-                        BY_ID.requiredUuid(BY_ID.object(call.arguments()), "session_id"))));
+                        + "digital_signature_result). No media URLs.", false, views::structured);
     }
 
     @Bean
     SyncToolSpecification getFlowSessionLightResultTool(ToolKit kit, SessionService sessions, SessionViews views,
                                                         SessionJson json) {
-        return kit.tool("get_flow_session_light_result", "Get session light result",
+        return sessionView(kit, sessions, json, "get_flow_session_light_result", "Get session light result",
                 "The session's result as the customer's backend sees it from GET /api/v1/flows/session/result/light/: "
                         + "status (FINISHED on a clean pass, FAILED otherwise), overall_result, per-technology blocks, "
-                        + "failure_reasons, and short-lived signed URLs of captured media.",
-                input(props("session_id", SESSION_ID), "session_id"), json.viewSchema(true), ToolKit.Kind.READ_ONLY,
-                call -> views.light(sessions.get(call.organizationId(),
+                        + "failure_reasons, and short-lived signed URLs of captured media.", true, views::light);
+    }
+
+    /** The two read views of one session differ only in their media links. */
+    private static SyncToolSpecification sessionView(ToolKit kit, SessionService sessions, SessionJson json, String name,
+                                                     String title, String description, boolean withMedia,
+                                                     Function<Session, ObjectNode> view) {
+        return kit.tool(name, title, description, input(props("session_id", SESSION_ID), "session_id"),
+                json.viewSchema(withMedia), ToolKit.Kind.READ_ONLY, call -> view.apply(sessions.get(call.organizationId(),
                         BY_ID.requiredUuid(BY_ID.object(call.arguments()), "session_id"))));
     }
 
