@@ -25,6 +25,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Repository
 public class SessionRepository {
 
+    private static final String SESSION_COLUMNS = """
+            s.id, s.flow_id, s.organization_id, s.status, s.sandbox, s.overall_result, s.metadata, s.created_at, \
+            s.started_at, s.finished_at, s.expires_at""";
+    private static final int SESSION_COLUMN_COUNT = 11;
+    private static final String STEP_COLUMNS = """
+            st.position, st.technology_id, st.status, st.attempts, st.max_attempts, st.result, st.failure_type, \
+            st.failure_detail, st.started_at, st.finished_at""";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final TechnologyCatalog catalog;
@@ -66,25 +74,23 @@ public class SessionRepository {
     /** The session and its steps in one round trip (the light result's hot path). */
     public Optional<Session> find(UUID id) {
         var session = new Session[1];
-        var steps = new java.util.ArrayList<SessionStep>();
-        jdbc.sql("""
-                        SELECT s.*, st.position, st.technology_id, st.status AS step_status, st.attempts, st.max_attempts,
-                               st.result, st.failure_type, st.failure_detail, st.started_at AS step_started_at,
-                               st.finished_at AS step_finished_at
-                        FROM flow_session s JOIN session_step st ON st.session_id = s.id
+        var steps = new ArrayList<SessionStep>();
+        jdbc.sql("SELECT " + SESSION_COLUMNS + ", " + STEP_COLUMNS + """
+                         FROM flow_session s JOIN session_step st ON st.session_id = s.id
                         WHERE s.id = ? ORDER BY st.position""")
                 .param(id).query(rs -> {
                     if (session[0] == null) {
                         session[0] = mapSession(rs);
                     }
-                    steps.add(mapStep(rs, "step_status", "step_started_at", "step_finished_at"));
+                    steps.add(mapStep(rs, SESSION_COLUMN_COUNT));
                 });
         return Optional.ofNullable(session[0]).map(found -> withSteps(found, steps));
     }
 
     /** Reads the session and locks its row until the transaction ends, so attempts are applied one at a time. */
     public Optional<Session> findForUpdate(UUID id) {
-        return jdbc.sql("SELECT * FROM flow_session WHERE id = ? FOR UPDATE").param(id).query((rs, n) -> mapSession(rs))
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM flow_session s WHERE s.id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> mapSession(rs))
                 .optional().map(found -> withSteps(found, steps(id)));
     }
 
@@ -126,28 +132,28 @@ public class SessionRepository {
     }
 
     private List<SessionStep> steps(UUID sessionId) {
-        return jdbc.sql("SELECT * FROM session_step WHERE session_id = ? ORDER BY position").param(sessionId)
-                .query((rs, n) -> mapStep(rs, "status", "started_at", "finished_at")).list();
+        return jdbc.sql("SELECT " + STEP_COLUMNS + " FROM session_step st WHERE st.session_id = ? ORDER BY st.position")
+                .param(sessionId).query((rs, n) -> mapStep(rs, 0)).list();
     }
 
-    private SessionStep mapStep(ResultSet rs, String status, String startedAt, String finishedAt) throws SQLException {
-        var technologyId = rs.getObject("technology_id", UUID.class);
-        return new SessionStep(rs.getInt("position"), technologyId, catalog.find(technologyId).orElseThrow().code(),
-                StepStatus.valueOf(rs.getString(status)), rs.getInt("attempts"), rs.getInt("max_attempts"),
-                objectOrNull(rs.getString("result")), failure(rs.getString("failure_type"), rs.getString("failure_detail")),
-                rs.getObject(startedAt, OffsetDateTime.class), rs.getObject(finishedAt, OffsetDateTime.class));
+    /** Columns are read by position: looking them up by label made the driver build a name map per query. */
+    private SessionStep mapStep(ResultSet rs, int offset) throws SQLException {
+        var technologyId = rs.getObject(offset + 2, UUID.class);
+        return new SessionStep(rs.getInt(offset + 1), technologyId, catalog.find(technologyId).orElseThrow().code(),
+                StepStatus.valueOf(rs.getString(offset + 3)), rs.getInt(offset + 4), rs.getInt(offset + 5),
+                objectOrNull(rs.getString(offset + 6)), failure(rs.getString(offset + 7), rs.getString(offset + 8)),
+                rs.getObject(offset + 9, OffsetDateTime.class), rs.getObject(offset + 10, OffsetDateTime.class));
     }
 
     private Session mapSession(ResultSet rs) throws SQLException {
-        Boolean overall = rs.getBoolean("overall_result");
+        Boolean overall = rs.getBoolean(6);
         if (rs.wasNull()) {
             overall = null;
         }
-        return new Session(rs.getObject("id", UUID.class), rs.getObject("flow_id", UUID.class),
-                rs.getObject("organization_id", UUID.class), SessionStatus.valueOf(rs.getString("status")),
-                rs.getBoolean("sandbox"), overall, objectOrNull(rs.getString("metadata")), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-                rs.getObject("expires_at", OffsetDateTime.class), List.of());
+        return new Session(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                SessionStatus.valueOf(rs.getString(4)), rs.getBoolean(5), overall, objectOrNull(rs.getString(7)),
+                rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class),
+                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class), List.of());
     }
 
     private static Session withSteps(Session s, List<SessionStep> steps) {
