@@ -118,7 +118,7 @@ public class FlowService {
             }
             byKeyHash.put(hash, keyed);
         }
-        return Optional.of(keyed).filter(found -> ApiKeys.matches(presentedKey, found.apiKeyHash()))
+        return Optional.of(keyed).filter(found -> ApiKeys.sameHash(hash, found.apiKeyHash()))
                 .map(FlowRepository.KeyedFlow::flow);
     }
 

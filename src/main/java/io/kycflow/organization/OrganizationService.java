@@ -106,7 +106,7 @@ public class OrganizationService {
             }
             byKeyHash.put(hash, keyed);
         }
-        return Optional.of(keyed).filter(found -> ApiKeys.matches(presentedKey, found.apiKeyHash()))
+        return Optional.of(keyed).filter(found -> ApiKeys.sameHash(hash, found.apiKeyHash()))
                 .map(OrganizationRepository.KeyedOrganization::organization);
     }
 

@@ -35,7 +35,12 @@ public final class ApiKeys {
 
     /** Constant-time comparison of a presented key with the stored lookup hash. */
     public static boolean matches(String presentedKey, String storedLookupHash) {
-        return MessageDigest.isEqual(lookupHash(presentedKey).getBytes(StandardCharsets.US_ASCII),
+        return sameHash(lookupHash(presentedKey), storedLookupHash);
+    }
+
+    /** Constant-time comparison of an already computed lookup hash with the stored one. */
+    public static boolean sameHash(String computedLookupHash, String storedLookupHash) {
+        return MessageDigest.isEqual(computedLookupHash.getBytes(StandardCharsets.US_ASCII),
                 storedLookupHash.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -44,20 +44,13 @@ public class SandboxVerifier {
             throw KycException.conflict("session_closed", "session_id",
                     "Session " + session.id() + " is " + session.status() + "; only CREATED or IN_PROGRESS sessions can be completed.");
         }
+        // Each step is taken from the state recordAttempt just wrote (under a row lock), never from a stale read.
         var current = session;
-        for (var step : session.steps()) {
-            if (step.status() == StepStatus.PASSED) {
-                continue;
-            }
-            if (pass) {
-                current = sessions.recordAttempt(session.id(), step.technology(), AttemptOutcome.pass(result(step.technology(), true)));
-            } else {
-                for (int attempt = step.attempts(); attempt < step.maxAttempts(); attempt++) {
-                    current = sessions.recordAttempt(session.id(), step.technology(),
-                            AttemptOutcome.fail(result(step.technology(), false), failure(step.technology())));
-                }
-                return current;
-            }
+        while (current.status().isOpen()) {
+            var step = current.steps().stream().filter(s -> s.status() != StepStatus.PASSED).findFirst().orElseThrow();
+            var outcome = pass ? AttemptOutcome.pass(result(step.technology(), true))
+                    : AttemptOutcome.fail(result(step.technology(), false), failure(step.technology()));
+            current = sessions.recordAttempt(session.id(), step.technology(), outcome);
         }
         return current;
     }

@@ -49,7 +49,15 @@ public final class ClientAddresses {
             if (address == null) {
                 throw new IllegalArgumentException("kycflow.mcp.rate-limit.trusted-proxies: not an IP address: " + text);
             }
-            int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : address.length * 8;
+            int prefix;
+            try {
+                prefix = parts.length > 1 ? Integer.parseInt(parts[1].strip()) : address.length * 8;
+            } catch (NumberFormatException e) {
+                prefix = -1;
+            }
+            if (parts.length > 2 || prefix < 0 || prefix > address.length * 8) {
+                throw new IllegalArgumentException("kycflow.mcp.rate-limit.trusted-proxies: bad prefix length in " + text);
+            }
             return new Cidr(address, prefix);
         }
 

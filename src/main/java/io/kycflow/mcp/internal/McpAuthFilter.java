@@ -27,7 +27,7 @@ public class McpAuthFilter extends OncePerRequestFilter {
 
     private final OrganizationService organizations;
     private final Cache<String, UUID> sessionOwners = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(12)).maximumSize(200_000).build();
+            .expireAfterAccess(Duration.ofHours(12)).maximumSize(1_000_000).build();
 
     public McpAuthFilter(OrganizationService organizations) {
         this.organizations = organizations;
@@ -49,6 +49,9 @@ public class McpAuthFilter extends OncePerRequestFilter {
         }
         var sessionId = request.getHeader(SESSION_HEADER);
         if (sessionId != null) {
+            // An id with no record passes on: the SDK answers 404 for it, or opens a new session on a re-initialize.
+            // Records outlive the SDK's sessions (evicted after well under an hour idle), so a live session is
+            // always bound.
             var owner = sessionOwners.getIfPresent(sessionId);
             if (owner != null && !owner.equals(organization.id())) {
                 response.setStatus(404);

@@ -72,7 +72,8 @@ public class McpRateLimitFilter extends OncePerRequestFilter {
      */
     private HttpServletRequest pendingAnswer(HttpServletRequest request) throws IOException {
         var sessionId = request.getHeader("Mcp-Session-Id");
-        if (!"POST".equals(request.getMethod()) || sessionId == null || request.getContentLengthLong() > MAX_ANSWER_BYTES) {
+        if (!"POST".equals(request.getMethod()) || sessionId == null || !pendingAnswers.waiting(sessionId)
+                || request.getContentLengthLong() > MAX_ANSWER_BYTES) {
             return null;
         }
         var body = request.getInputStream().readNBytes(MAX_ANSWER_BYTES + 1);

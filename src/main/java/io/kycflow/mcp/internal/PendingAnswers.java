@@ -31,6 +31,11 @@ public class PendingAnswers {
         });
     }
 
+    /** Cheap pre-check: whether the session has anything outstanding at all. */
+    public boolean waiting(String sessionId) {
+        return sessions.containsKey(sessionId);
+    }
+
     /** Lets one over-budget answer through if the session still has an unanswered request. */
     public boolean admit(String sessionId) {
         var admitted = new boolean[1];

@@ -49,7 +49,14 @@ public class SessionGroupCommit implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a session", e);
         }
-        pending.committed().join();
+        try {
+            pending.committed().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private void writeLoop() {
@@ -76,7 +83,7 @@ public class SessionGroupCommit implements SmartLifecycle {
         try {
             transactions.executeWithoutResult(status -> sessions.insertAll(batch.stream().map(Pending::session).toList()));
             batch.forEach(p -> p.committed().complete(null));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // whatever happens, no caller may wait for ever and the writer keeps going
             log.error("Could not store {} new session(s); their requests fail and nothing was acknowledged", batch.size(), e);
             batch.forEach(p -> p.committed().completeExceptionally(e));
         }
@@ -96,6 +103,11 @@ public class SessionGroupCommit implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        var late = new ArrayList<Pending>();
+        queue.drainTo(late); // queued while the writer was ending: write them here rather than strand the callers
+        if (!late.isEmpty()) {
+            write(late);
+        }
     }
 
     @Override
@@ -103,9 +115,13 @@ public class SessionGroupCommit implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Below the web server's phases (graceful shutdown at MAX-1024, the server itself at MAX-2048): stopping runs
+     * from high to low, so the writer stops only after no request can reach it any more.
+     */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1; // stops after the web server stopped taking requests
+        return Integer.MAX_VALUE - 4096;
     }
 
     private record Pending(Session session, CompletableFuture<Void> committed) {

@@ -67,6 +67,9 @@ public class SessionRepository {
                             metadata, created_at, started_at, finished_at, expires_at, updated_at) VALUES """
                         + String.join(", ", Collections.nCopies(sessions.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
                 .params(sessionParams).update();
+        if (steps == 0) {
+            return; // flows always have a technology; nothing to write otherwise
+        }
         jdbc.sql("INSERT INTO session_step (session_id, position, technology_id, status, attempts, max_attempts) VALUES "
                 + String.join(", ", Collections.nCopies(steps, "(?, ?, ?, ?, ?, ?)"))).params(stepParams).update();
     }

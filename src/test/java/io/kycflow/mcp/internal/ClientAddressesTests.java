@@ -42,4 +42,11 @@ class ClientAddressesTests {
         assertThat(addresses.of(from("fd12::1", "cafe, localhost"))).as("names are not addresses").isEqualTo("localhost");
         assertThatThrownBy(() -> new ClientAddresses(List.of("proxy.example.com"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void impossiblePrefixLengthsAreRefusedAtStartNotPerRequest() {
+        for (var bad : List.of("10.0.0.0/33", "10.0.0.0/-1", "fd00::/129", "10.0.0.0/x", "10.0.0.0/8/8")) {
+            assertThatThrownBy(() -> new ClientAddresses(List.of(bad))).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }
