@@ -7,12 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kycflow.flow.internal.FlowRepository;
 import io.kycflow.flow.internal.FlowValidator;
 import io.kycflow.security.ApiKeys;
-import io.kycflow.shared.AfterCommit;
+import io.kycflow.shared.ResolutionCache;
 import io.kycflow.shared.KycException;
 import io.kycflow.technology.Technology;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,8 +29,8 @@ public class FlowService {
      * The runtime API resolves a flow by its key on every request; flows change rarely, so the resolution is
      * cached briefly and dropped on every update made here (another instance sees an update within the TTL).
      */
-    private final Cache<String, FlowRepository.KeyedFlow> byKeyHash = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
+    private final ResolutionCache<String, FlowRepository.KeyedFlow> byKeyHash =
+            new ResolutionCache<>(Duration.ofSeconds(30), 10_000);
 
     FlowService(FlowRepository flows, FlowValidator validator) {
         this.flows = flows;
@@ -82,7 +80,7 @@ public class FlowService {
         } catch (DuplicateKeyException e) {
             throw nameTaken(name);
         }
-        AfterCommit.run(byKeyHash::invalidateAll);
+        byKeyHash.clear();
         return updated;
     }
 
@@ -110,15 +108,8 @@ public class FlowService {
             return Optional.empty();
         }
         var hash = ApiKeys.lookupHash(presentedKey);
-        var keyed = byKeyHash.getIfPresent(hash);
-        if (keyed == null) {
-            keyed = flows.findByKeyHash(hash).orElse(null);
-            if (keyed == null) {
-                return Optional.empty();
-            }
-            byKeyHash.put(hash, keyed);
-        }
-        return Optional.of(keyed).filter(found -> ApiKeys.sameHash(hash, found.apiKeyHash()))
+        return byKeyHash.get(hash, flows::findByKeyHash)
+                .filter(found -> ApiKeys.sameHash(hash, found.apiKeyHash()))
                 .map(FlowRepository.KeyedFlow::flow);
     }
 

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.kycflow.organization.internal.OrganizationRepository;
 import io.kycflow.security.ApiKeys;
-import io.kycflow.shared.AfterCommit;
+import io.kycflow.shared.ResolutionCache;
 import io.kycflow.shared.KycException;
 import io.kycflow.technology.Technology;
 import io.kycflow.technology.TechnologyCatalog;
@@ -34,24 +32,18 @@ public class OrganizationService {
      * read far more often than they change, so they are cached briefly and dropped on every change made here.
      * Another instance sees a change after at most the TTL.
      */
-    private final Cache<String, OrganizationRepository.KeyedOrganization> byKeyHash = shortLived();
-    private final Cache<UUID, Organization> byId = shortLived();
+    private final ResolutionCache<String, OrganizationRepository.KeyedOrganization> byKeyHash =
+            new ResolutionCache<>(Duration.ofSeconds(30), 10_000);
+    private final ResolutionCache<UUID, Organization> byId = new ResolutionCache<>(Duration.ofSeconds(30), 10_000);
 
     OrganizationService(OrganizationRepository organizations, TechnologyCatalog catalog) {
         this.organizations = organizations;
         this.catalog = catalog;
     }
 
-    private static <K, V> Cache<K, V> shortLived() {
-        return Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).maximumSize(10_000).build();
-    }
-
-    /** Drops cached organizations now and again after commit, so no reader re-caches the old row meanwhile. */
     private void changed() {
-        AfterCommit.run(() -> {
-            byKeyHash.invalidateAll();
-            byId.invalidateAll();
-        });
+        byKeyHash.clear();
+        byId.clear();
     }
 
     @Transactional
@@ -76,14 +68,8 @@ public class OrganizationService {
     }
 
     public Organization get(UUID id) {
-        var cached = byId.getIfPresent(id);
-        if (cached != null) {
-            return cached;
-        }
-        var found = organizations.find(id).orElseThrow(() -> KycException.notFound("organization_not_found",
+        return byId.get(id, organizations::find).orElseThrow(() -> KycException.notFound("organization_not_found",
                 "No organization with id " + id + "."));
-        byId.put(id, found);
-        return found;
     }
 
     /** The operator's view of the organization's key. */
@@ -98,15 +84,8 @@ public class OrganizationService {
             return Optional.empty();
         }
         var hash = ApiKeys.lookupHash(presentedKey);
-        var keyed = byKeyHash.getIfPresent(hash);
-        if (keyed == null) {
-            keyed = organizations.findByKeyHash(hash).orElse(null);
-            if (keyed == null) {
-                return Optional.empty(); // unknown keys are not cached: nothing to gain, memory to lose
-            }
-            byKeyHash.put(hash, keyed);
-        }
-        return Optional.of(keyed).filter(found -> ApiKeys.sameHash(hash, found.apiKeyHash()))
+        return byKeyHash.get(hash, organizations::findByKeyHash)
+                .filter(found -> ApiKeys.sameHash(hash, found.apiKeyHash()))
                 .map(OrganizationRepository.KeyedOrganization::organization);
     }
 
