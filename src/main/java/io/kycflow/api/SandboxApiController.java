@@ -2,7 +2,6 @@ package io.kycflow.api;
 
 import java.util.List;
 
-import io.kycflow.flow.FlowService;
 import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionViews;
 import io.kycflow.shared.KycException;
@@ -24,13 +23,13 @@ class SandboxApiController {
 
     private static final RequestFields BODY = new RequestFields("body", List.of("api_key", "session_id", "outcome"));
 
-    private final FlowService flows;
+    private final FlowKeys flowKeys;
     private final SessionService sessions;
     private final SandboxVerifier sandbox;
     private final SessionViews views;
 
-    SandboxApiController(FlowService flows, SessionService sessions, SandboxVerifier sandbox, SessionViews views) {
-        this.flows = flows;
+    SandboxApiController(FlowKeys flowKeys, SessionService sessions, SandboxVerifier sandbox, SessionViews views) {
+        this.flowKeys = flowKeys;
         this.sessions = sessions;
         this.sandbox = sandbox;
         this.views = views;
@@ -40,8 +39,7 @@ class SandboxApiController {
     ObjectNode complete(@RequestBody JsonNode body) {
         var request = BODY.object(body);
         var key = BODY.requiredText(request, "api_key", 256);
-        var flow = flows.findByApiKey(key).orElseThrow(() -> new KycException(KycException.Kind.UNAUTHORIZED,
-                "invalid_flow_api_key", "api_key", "The flow API key is not valid."));
+        var flow = flowKeys.resolve(key, "api_key");
         var session = sessions.getForFlow(flow.id(), BODY.requiredUuid(request, "session_id"));
         var outcome = BODY.requiredText(request, "outcome", 10);
         if (!outcome.equals("passed") && !outcome.equals("failed")) {

@@ -3,13 +3,10 @@ package io.kycflow.api;
 import io.kycflow.shared.Timestamps;
 import java.util.List;
 
-import io.kycflow.flow.Flow;
-import io.kycflow.flow.FlowService;
 import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionViews;
 import io.kycflow.shared.KycException;
 import io.kycflow.shared.RequestFields;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +27,12 @@ class SessionApiController {
 
     private static final RequestFields CREATE = new RequestFields("body", List.of("api_key", "metadata"));
 
-    private final FlowService flows;
+    private final FlowKeys flowKeys;
     private final SessionService sessions;
     private final SessionViews views;
 
-    SessionApiController(FlowService flows, SessionService sessions, SessionViews views) {
-        this.flows = flows;
+    SessionApiController(FlowKeys flowKeys, SessionService sessions, SessionViews views) {
+        this.flowKeys = flowKeys;
         this.sessions = sessions;
         this.views = views;
     }
@@ -48,7 +45,7 @@ class SessionApiController {
         if (key == null || !key.isString()) {
             throw KycException.invalid("api_key", "api_key is required: the flow's API key as a string");
         }
-        var flow = flow(key.stringValue(), "api_key");
+        var flow = flowKeys.resolve(key.stringValue(), "api_key");
         var session = sessions.create(flow, request.get("metadata"));
         return new CreatedSession(session.id().toString(),
                 session.steps().stream().map(step -> step.technology().name()).toList(),
@@ -57,18 +54,12 @@ class SessionApiController {
 
     @GetMapping("/api/v1/flows/session/result/light/")
     ObjectNode light(@RequestParam("session_id") String sessionId, @RequestParam("flow_api_key") String flowApiKey) {
-        var flow = flow(flowApiKey, "flow_api_key");
+        var flow = flowKeys.resolve(flowApiKey, "flow_api_key");
         var id = RequestFields.parseUuid(sessionId);
         if (id == null) {
             throw KycException.invalid("session_id", "session_id must be a UUID");
         }
         return views.light(sessions.getForFlow(flow.id(), id));
-    }
-
-    private Flow flow(@Nullable String apiKey, String field) {
-        return flows.findByApiKey(apiKey == null ? "" : apiKey).orElseThrow(() -> new KycException(
-                KycException.Kind.UNAUTHORIZED, "invalid_flow_api_key", field,
-                "The flow API key is not valid. Use the api_key of a flow (get_flow shows it), not the organization key."));
     }
 
     record CreatedSession(String sessionId, List<String> technologies, String verificationUrl, String expiresAt) {
