@@ -91,6 +91,7 @@ public class SessionService {
             throw KycException.conflict("step_out_of_order", "technology",
                     "The current step of session " + sessionId + " is " + step.technology() + ", not " + technology + ".");
         }
+        sessions.writeStepsIfPlanned(session);
         var now = now();
         int attemptNo = step.attempts() + 1;
         sessions.insertAttempt(sessionId, step.position(), attemptNo, outcome.passed(), outcome.result(), outcome.failure(), now);

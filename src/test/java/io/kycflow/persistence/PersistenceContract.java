@@ -223,6 +223,32 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void sessionKeepsTheStepsItWasCreatedWithAndWritesThemAtItsFirstAttempt() {
+        var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":4}}", LD, DR);
+        var created = sessions.create(flow, null);
+        assertThat(stepRows(created.id())).isZero();
+
+        flows.update(org, FlowPatch.from(json("{\"flow_id\":\"" + flow.id() + "\",\"technology_ids\":[\""
+                + catalog.get(DR).id() + "\"]}")));
+        var unchanged = sessions.get(org, created.id());
+        assertThat(unchanged.steps()).extracting(s -> s.technology()).containsExactly(LD, DR);
+        assertThat(unchanged.steps()).extracting(s -> s.maxAttempts()).containsExactly(4, created.steps().get(1).maxAttempts());
+        assertThat(unchanged.steps()).extracting(s -> s.status()).containsOnly(StepStatus.PENDING);
+
+        sessions.recordAttempt(created.id(), LD, AttemptOutcome.fail(json("{}"), new FailureReason("eye_closed", "Eyes closed.")));
+        assertThat(stepRows(created.id())).isEqualTo(2);
+        var started = sessions.get(org, created.id());
+        assertThat(started.status()).isEqualTo(SessionStatus.IN_PROGRESS);
+        assertThat(started.steps()).extracting(s -> s.technology()).containsExactly(LD, DR);
+        assertThat(started.steps()).extracting(s -> s.attempts()).containsExactly(1, 0);
+        assertThat(sessions.create(flows.get(org, flow.id()), null).steps()).extracting(s -> s.technology()).containsExactly(DR);
+    }
+
+    private long stepRows(UUID sessionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM session_step WHERE session_id = ?").param(sessionId).query(Long.class).single();
+    }
+
+    @Test
     void sessionExpiresOnceItsTtlHasPassed() {
         var flow = data.flow(org, "{\"session_ttl_minutes\":5}", null, LD);
         var created = sessions.create(flow, null);

@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +15,7 @@ import io.kycflow.session.SessionStep;
 import io.kycflow.session.StepStatus;
 import io.kycflow.technology.TechnologyCatalog;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,18 +26,27 @@ public class SessionRepository {
 
     private static final String SESSION_COLUMNS = """
             s.id, s.flow_id, s.organization_id, s.status, s.sandbox, s.overall_result, s.metadata, s.created_at, \
-            s.started_at, s.finished_at, s.expires_at""";
-    private static final int SESSION_COLUMN_COUNT = 11;
+            s.started_at, s.finished_at, s.expires_at, s.steps_plan""";
+    private static final int SESSION_COLUMN_COUNT = 12;
     private static final String STEP_COLUMNS = """
             st.position, st.technology_id, st.status, st.attempts, st.max_attempts, st.result, st.failure_type, \
             st.failure_detail, st.started_at, st.finished_at""";
 
+    private static final String INSERT_SESSION = """
+            INSERT INTO flow_session (id, flow_id, organization_id, status, sandbox, overall_result, metadata, steps_plan,
+                created_at, started_at, finished_at, expires_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_STEP = """
+            INSERT INTO session_step (session_id, position, technology_id, status, attempts, max_attempts)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
     private final TechnologyCatalog catalog;
 
-    SessionRepository(JdbcClient jdbc, JsonMapper json, TechnologyCatalog catalog) {
+    SessionRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, TechnologyCatalog catalog) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.catalog = catalog;
     }
@@ -47,31 +55,28 @@ public class SessionRepository {
         insertAll(List.of(s));
     }
 
-    /** Sessions and all their steps in two statements, whatever their number (group commit writes many at once). */
+    /**
+     * New sessions as one JDBC batch of a fixed statement (group commit writes many at once; one text keeps the
+     * database's parsed-statement cache hot). A new session is one row: its steps are its plan until the first
+     * attempt writes them out ({@link #writeStepsIfPlanned}).
+     */
     public void insertAll(List<Session> sessions) {
-        var sessionParams = new ArrayList<Object>();
-        var stepParams = new ArrayList<Object>();
-        int steps = 0;
+        var rows = new ArrayList<Object[]>(sessions.size());
         for (var s : sessions) {
-            sessionParams.addAll(Arrays.asList(s.id(), s.flowId(), s.organizationId(), s.status().name(), s.sandbox(),
-                    s.overallResult(), s.metadata() == null ? null : s.metadata().toString(), s.createdAt(), s.startedAt(),
-                    s.finishedAt(), s.expiresAt(), s.createdAt()));
-            for (var step : s.steps()) {
-                stepParams.addAll(Arrays.asList(s.id(), step.position(), step.technologyId(), step.status().name(),
-                        step.attempts(), step.maxAttempts()));
-                steps++;
-            }
+            rows.add(new Object[] {s.id(), s.flowId(), s.organizationId(), s.status().name(), s.sandbox(),
+                    s.overallResult(), s.metadata() == null ? null : s.metadata().toString(), StepsPlan.of(s.steps()),
+                    s.createdAt(), s.startedAt(), s.finishedAt(), s.expiresAt(), s.createdAt()});
         }
-        jdbc.sql("""
-                        INSERT INTO flow_session (id, flow_id, organization_id, status, sandbox, overall_result,
-                            metadata, created_at, started_at, finished_at, expires_at, updated_at) VALUES """
-                        + String.join(", ", Collections.nCopies(sessions.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-                .params(sessionParams).update();
-        if (steps == 0) {
-            return; // flows always have a technology; nothing to write otherwise
+        batch.batchUpdate(INSERT_SESSION, rows);
+    }
+
+    /** Writes the session's step rows from its plan unless they exist already; call under the session's row lock. */
+    public void writeStepsIfPlanned(Session s) {
+        if (jdbc.sql("SELECT COUNT(*) FROM session_step WHERE session_id = ?").param(s.id()).query(Long.class).single() > 0) {
+            return;
         }
-        jdbc.sql("INSERT INTO session_step (session_id, position, technology_id, status, attempts, max_attempts) VALUES "
-                + String.join(", ", Collections.nCopies(steps, "(?, ?, ?, ?, ?, ?)"))).params(stepParams).update();
+        batch.batchUpdate(INSERT_STEP, s.steps().stream().map(step -> new Object[] {s.id(), step.position(),
+                step.technologyId(), step.status().name(), step.attempts(), step.maxAttempts()}).toList());
     }
 
     /** The session and its steps in one round trip (the light result's hot path). */
@@ -79,22 +84,27 @@ public class SessionRepository {
         var session = new Session[1];
         var steps = new ArrayList<SessionStep>();
         jdbc.sql("SELECT " + SESSION_COLUMNS + ", " + STEP_COLUMNS + """
-                         FROM flow_session s JOIN session_step st ON st.session_id = s.id
+                         FROM flow_session s LEFT JOIN session_step st ON st.session_id = s.id
                         WHERE s.id = ? ORDER BY st.position""")
                 .param(id).query(rs -> {
                     if (session[0] == null) {
                         session[0] = mapSession(rs);
                     }
-                    steps.add(mapStep(rs, SESSION_COLUMN_COUNT));
+                    if (rs.getObject(SESSION_COLUMN_COUNT + 1) != null) {
+                        steps.add(mapStep(rs, SESSION_COLUMN_COUNT));
+                    }
                 });
-        return Optional.ofNullable(session[0]).map(found -> withSteps(found, steps));
+        return Optional.ofNullable(session[0]).map(found -> steps.isEmpty() ? found : withSteps(found, steps));
     }
 
     /** Reads the session and locks its row until the transaction ends, so attempts are applied one at a time. */
     public Optional<Session> findForUpdate(UUID id) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM flow_session s WHERE s.id = ? FOR UPDATE").param(id)
                 .query((rs, n) -> mapSession(rs))
-                .optional().map(found -> withSteps(found, steps(id)));
+                .optional().map(found -> {
+                    var rows = steps(id);
+                    return rows.isEmpty() ? found : withSteps(found, rows);
+                });
     }
 
     public void updateSession(Session s) {
@@ -156,7 +166,8 @@ public class SessionRepository {
         return new Session(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 SessionStatus.valueOf(rs.getString(4)), rs.getBoolean(5), overall, objectOrNull(rs.getString(7)),
                 rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class),
-                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class), List.of());
+                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
+                StepsPlan.parse(rs.getString(12), catalog));
     }
 
     private static Session withSteps(Session s, List<SessionStep> steps) {
