@@ -82,6 +82,7 @@ public class SessionRepository {
     /** The session and its steps in one round trip (the light result's hot path). */
     public Optional<Session> find(UUID id) {
         var session = new Session[1];
+        var plan = new String[1];
         var steps = new ArrayList<SessionStep>();
         jdbc.sql("SELECT " + SESSION_COLUMNS + ", " + STEP_COLUMNS + """
                          FROM flow_session s LEFT JOIN session_step st ON st.session_id = s.id
@@ -89,22 +90,20 @@ public class SessionRepository {
                 .param(id).query(rs -> {
                     if (session[0] == null) {
                         session[0] = mapSession(rs);
+                        plan[0] = rs.getString(SESSION_COLUMN_COUNT);
                     }
                     if (rs.getObject(SESSION_COLUMN_COUNT + 1) != null) {
                         steps.add(mapStep(rs, SESSION_COLUMN_COUNT));
                     }
                 });
-        return Optional.ofNullable(session[0]).map(found -> steps.isEmpty() ? found : withSteps(found, steps));
+        return Optional.ofNullable(session[0]).map(found -> withSteps(found, steps, plan[0]));
     }
 
     /** Reads the session and locks its row until the transaction ends, so attempts are applied one at a time. */
     public Optional<Session> findForUpdate(UUID id) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM flow_session s WHERE s.id = ? FOR UPDATE").param(id)
-                .query((rs, n) -> mapSession(rs))
-                .optional().map(found -> {
-                    var rows = steps(id);
-                    return rows.isEmpty() ? found : withSteps(found, rows);
-                });
+                .query((rs, n) -> new Planned(mapSession(rs), rs.getString(SESSION_COLUMN_COUNT))).optional()
+                .map(locked -> withSteps(locked.session(), steps(id), locked.plan()));
     }
 
     public void updateSession(Session s) {
@@ -166,11 +165,15 @@ public class SessionRepository {
         return new Session(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 SessionStatus.valueOf(rs.getString(4)), rs.getBoolean(5), overall, objectOrNull(rs.getString(7)),
                 rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class),
-                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
-                StepsPlan.parse(rs.getString(12), catalog));
+                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class), List.of());
     }
 
-    private static Session withSteps(Session s, List<SessionStep> steps) {
+    private record Planned(Session session, @Nullable String plan) {
+    }
+
+    /** The step rows once written, else the steps of the plan the session was created with. */
+    private Session withSteps(Session s, List<SessionStep> rows, @Nullable String plan) {
+        var steps = rows.isEmpty() ? StepsPlan.parse(plan, catalog) : rows;
         return new Session(s.id(), s.flowId(), s.organizationId(), s.status(), s.sandbox(), s.overallResult(),
                 s.metadata(), s.createdAt(), s.startedAt(), s.finishedAt(), s.expiresAt(), steps);
     }
