@@ -15,6 +15,6 @@ class EmbeddedDatabase {
     @Bean
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
     H2StoreHousekeeping h2StoreHousekeeping(DataSource dataSource) {
-        return new H2StoreHousekeeping(dataSource, Duration.ofMillis(200));
+        return new H2StoreHousekeeping(dataSource, Duration.ofSeconds(1));
     }
 }

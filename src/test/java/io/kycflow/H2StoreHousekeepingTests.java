@@ -35,9 +35,8 @@ class H2StoreHousekeepingTests {
         housekeeping.start();
         try {
             assertThat(housekeeping.isRunning()).isTrue();
-            for (int round = 0; round < 200 && storeInfo(jdbc).fillRate() < 80; round++) {
+            for (int round = 0; round < 100 && storeInfo(jdbc).fillRate() < 80; round++) {
                 housekeeping.compactOnce();
-                jdbc.sql("INSERT INTO item VALUES (?, ?, 'tick')").params(UUID.randomUUID(), owner).update(); // a commit writes the moved pages
             }
         } finally {
             housekeeping.stop();
@@ -47,7 +46,7 @@ class H2StoreHousekeepingTests {
         assertThat(before.fillRate()).as("chunks are mostly dead space before").isLessThan(30);
         assertThat(after.fillRate()).as("live share of the chunks after").isGreaterThanOrEqualTo(80);
         assertThat(after.chunks()).as("chunk count after").isLessThan(before.chunks() / 4);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM item WHERE body <> 'tick'").query(Long.class).single()).isEqualTo(3000);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM item").query(Long.class).single()).isEqualTo(3000);
         dataSource.destroy();
     }
 
