@@ -81,7 +81,8 @@ public class SessionService {
      */
     @Transactional
     public Session recordAttempt(UUID sessionId, TechnologyCode technology, AttemptOutcome outcome) {
-        var session = sessions.findForUpdate(sessionId).map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
+        var locked = sessions.lock(sessionId).orElseThrow(() -> notFound(sessionId));
+        var session = expireIfDue(locked.session());
         if (!session.status().isOpen()) {
             throw KycException.conflict("session_closed", "session_id",
                     "Session " + sessionId + " is " + session.status() + " and takes no more attempts.");
@@ -91,7 +92,9 @@ public class SessionService {
             throw KycException.conflict("step_out_of_order", "technology",
                     "The current step of session " + sessionId + " is " + step.technology() + ", not " + technology + ".");
         }
-        sessions.writeStepsIfPlanned(session);
+        if (locked.stepsPlanned()) {
+            sessions.writePlannedSteps(session);
+        }
         var now = now();
         int attemptNo = step.attempts() + 1;
         sessions.insertAttempt(sessionId, step.position(), attemptNo, outcome.passed(), outcome.result(), outcome.failure(), now);
@@ -118,7 +121,8 @@ public class SessionService {
     /** A reviewer's decision on a FINISHED or FAILED session. */
     @Transactional
     public Decision decide(UUID organizationId, UUID sessionId, SessionStatus target) {
-        var session = sessions.findForUpdate(sessionId).filter(s -> s.organizationId().equals(organizationId))
+        var session = sessions.lock(sessionId).map(SessionRepository.Locked::session)
+                .filter(s -> s.organizationId().equals(organizationId))
                 .map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
         if (!session.status().canBeReviewedTo(target)) {
             throw KycException.conflict("invalid_status_transition", "request_data.status",

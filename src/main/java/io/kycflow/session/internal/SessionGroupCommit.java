@@ -53,7 +53,7 @@ public class SessionGroupCommit implements SmartLifecycle {
         var pending = new Pending(session, new CompletableFuture<>());
         try {
             queue.put(pending);
-            if (gathering && queue.size() + 1 >= GATHER_BATCH) {
+            if (gathering && batchQueued()) {
                 LockSupport.unpark(writer);
             }
         } catch (InterruptedException e) {
@@ -99,13 +99,17 @@ public class SessionGroupCommit implements SmartLifecycle {
      * volatile flag and the queue's atomic count make sure one of the two sides sees the other.
      */
     private void awaitBatch(long deadline) {
-        for (long wait; running && (wait = deadline - System.nanoTime()) > 0 && queue.size() + 1 < GATHER_BATCH; ) {
+        for (long wait; running && (wait = deadline - System.nanoTime()) > 0 && !batchQueued(); ) {
             gathering = true;
-            if (queue.size() + 1 < GATHER_BATCH) {
+            if (!batchQueued()) {
                 LockSupport.parkNanos(this, wait);
             }
             gathering = false;
         }
+    }
+
+    private boolean batchQueued() {
+        return queue.size() + 1 >= GATHER_BATCH; // + the session the writer has already taken
     }
 
     private void write(List<Pending> batch) {

@@ -58,7 +58,7 @@ public class SessionRepository {
     /**
      * New sessions as one JDBC batch of a fixed statement (group commit writes many at once; one text keeps the
      * database's parsed-statement cache hot). A new session is one row: its steps are its plan until the first
-     * attempt writes them out ({@link #writeStepsIfPlanned}).
+     * attempt writes them out ({@link #writePlannedSteps}).
      */
     public void insertAll(List<Session> sessions) {
         var rows = new ArrayList<Object[]>(sessions.size());
@@ -70,11 +70,8 @@ public class SessionRepository {
         batch.batchUpdate(INSERT_SESSION, rows);
     }
 
-    /** Writes the session's step rows from its plan unless they exist already; call under the session's row lock. */
-    public void writeStepsIfPlanned(Session s) {
-        if (jdbc.sql("SELECT COUNT(*) FROM session_step WHERE session_id = ?").param(s.id()).query(Long.class).single() > 0) {
-            return;
-        }
+    /** Writes a session's step rows from its plan (see {@link #lock}); call under the session's row lock. */
+    public void writePlannedSteps(Session s) {
         batch.batchUpdate(INSERT_STEP, s.steps().stream().map(step -> new Object[] {s.id(), step.position(),
                 step.technologyId(), step.status().name(), step.attempts(), step.maxAttempts()}).toList());
     }
@@ -99,11 +96,20 @@ public class SessionRepository {
         return Optional.ofNullable(session[0]).map(found -> withSteps(found, steps, plan[0]));
     }
 
-    /** Reads the session and locks its row until the transaction ends, so attempts are applied one at a time. */
-    public Optional<Session> findForUpdate(UUID id) {
+    /**
+     * Reads the session and locks its row until the transaction ends, so attempts are applied one at a time.
+     * {@code stepsPlanned}: its step rows are not written yet, its steps are those of its plan.
+     */
+    public Optional<Locked> lock(UUID id) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM flow_session s WHERE s.id = ? FOR UPDATE").param(id)
                 .query((rs, n) -> new Planned(mapSession(rs), rs.getString(SESSION_COLUMN_COUNT))).optional()
-                .map(locked -> withSteps(locked.session(), steps(id), locked.plan()));
+                .map(row -> {
+                    var rows = steps(id);
+                    return new Locked(withSteps(row.session(), rows, row.plan()), rows.isEmpty() && row.plan() != null);
+                });
+    }
+
+    public record Locked(Session session, boolean stepsPlanned) {
     }
 
     public void updateSession(Session s) {
