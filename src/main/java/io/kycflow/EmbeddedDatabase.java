@@ -1,20 +1,24 @@
 package io.kycflow;
 
-import java.time.Duration;
-
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /** What the embedded H2 file database needs beyond the settings in its URL. */
 @Configuration(proxyBeanMethods = false)
 class EmbeddedDatabase {
 
+    /** Replaces Spring Boot's transaction manager (which backs off) on the embedded default. */
     @Bean
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
-    H2StoreHousekeeping h2StoreHousekeeping(DataSource dataSource) {
-        return new H2StoreHousekeeping(dataSource, Duration.ofSeconds(1));
+    JdbcTransactionManager transactionManager(DataSource dataSource, ObjectProvider<TransactionManagerCustomizers> customizers) {
+        var manager = new DurableCommits(dataSource);
+        customizers.ifAvailable(c -> c.customize(manager));
+        return manager;
     }
 }

@@ -18,7 +18,9 @@ import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,10 +33,13 @@ public class SessionService {
     private final TechnologyCatalog catalog;
     private final OrganizationService organizations;
     private final SessionProperties properties;
+    private final TransactionTemplate transactions;
 
     SessionService(SessionRepository sessions, SessionGroupCommit groupCommit, TechnologyCatalog catalog,
-                   OrganizationService organizations, SessionProperties properties) {
+                   OrganizationService organizations, SessionProperties properties,
+                   PlatformTransactionManager transactionManager) {
         this.sessions = sessions;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.groupCommit = groupCommit;
         this.catalog = catalog;
         this.organizations = organizations;
@@ -142,7 +147,9 @@ public class SessionService {
 
     private Session expireIfDue(Session session) {
         var now = now();
-        if (session.status().isOpen() && !session.expiresAt().isAfter(now) && sessions.expire(session.id(), now)) {
+        // a transaction even when reading: only committed transactions are flushed to disk on the embedded default
+        if (session.status().isOpen() && !session.expiresAt().isAfter(now)
+                && Boolean.TRUE.equals(transactions.execute(status -> sessions.expire(session.id(), now)))) {
             return sessions.find(session.id()).orElseThrow();
         }
         return session;

@@ -8,10 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import io.kycflow.session.Session;
+import io.kycflow.shared.EmbeddedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,14 +36,19 @@ public class SessionGroupCommit implements SmartLifecycle {
 
     private final SessionRepository sessions;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate journaledTransactions;
+    private final SessionJournal journal;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
     private volatile boolean running;
     private volatile boolean gathering; // the writer is parked waiting for a batch
     private Thread writer;
 
-    SessionGroupCommit(SessionRepository sessions, TransactionTemplate transactions) {
+    SessionGroupCommit(SessionRepository sessions, PlatformTransactionManager transactionManager, SessionJournal journal) {
         this.sessions = sessions;
-        this.transactions = transactions;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.journaledTransactions = new TransactionTemplate(transactionManager);
+        journaledTransactions.setName(EmbeddedStore.JOURNALED_TRANSACTION);
+        this.journal = journal;
     }
 
     /** Stores the session; returns once it is committed. */
@@ -112,13 +119,36 @@ public class SessionGroupCommit implements SmartLifecycle {
         return queue.size() + 1 >= GATHER_BATCH; // + the session the writer has already taken
     }
 
+    /**
+     * One transaction for the batch, then (on the embedded default) one journal write that makes it durable; only
+     * then is anyone released. A batch whose journal write fails is taken back out of the database.
+     */
     private void write(List<Pending> batch) {
+        var rows = sessions.rows(batch.stream().map(Pending::session).toList());
         try {
-            transactions.executeWithoutResult(status -> sessions.insertAll(batch.stream().map(Pending::session).toList()));
+            if (!journal.active()) {
+                transactions.executeWithoutResult(status -> sessions.insertRows(rows));
+            } else {
+                journaledTransactions.executeWithoutResult(status -> sessions.insertRows(rows));
+                appendOrTakeBack(rows);
+            }
             batch.forEach(p -> p.committed().complete(null));
         } catch (Throwable e) { // whatever happens, no caller may wait for ever and the writer keeps going
             log.error("Could not store {} new session(s); their requests fail and nothing was acknowledged", batch.size(), e);
             batch.forEach(p -> p.committed().completeExceptionally(e));
+        }
+    }
+
+    private void appendOrTakeBack(List<Object[]> rows) {
+        try {
+            journal.append(rows);
+        } catch (RuntimeException e) {
+            try {
+                journaledTransactions.executeWithoutResult(status -> sessions.deleteRows(rows));
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
     }
 

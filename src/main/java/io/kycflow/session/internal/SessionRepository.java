@@ -61,13 +61,37 @@ public class SessionRepository {
      * attempt writes them out ({@link #writePlannedSteps}).
      */
     public void insertAll(List<Session> sessions) {
+        insertRows(rows(sessions));
+    }
+
+    /** The parameters of {@link #INSERT_SESSION} for each session, also what the session journal records. */
+    List<Object[]> rows(List<Session> sessions) {
         var rows = new ArrayList<Object[]>(sessions.size());
         for (var s : sessions) {
             rows.add(new Object[] {s.id(), s.flowId(), s.organizationId(), s.status().name(), s.sandbox(),
                     s.overallResult(), s.metadata() == null ? null : s.metadata().toString(), StepsPlan.of(s.steps()),
                     s.createdAt(), s.startedAt(), s.finishedAt(), s.expiresAt(), s.createdAt()});
         }
+        return rows;
+    }
+
+    void insertRows(List<Object[]> rows) {
         batch.batchUpdate(INSERT_SESSION, rows);
+    }
+
+    /** Replays a journaled row: inserted unless the session is stored already (possibly changed since). */
+    boolean insertIfAbsent(Object[] row) {
+        var stored = jdbc.sql("SELECT COUNT(*) FROM flow_session WHERE id = ?").param(row[0]).query(Long.class).single();
+        if (stored > 0) {
+            return false;
+        }
+        batch.update(INSERT_SESSION, row);
+        return true;
+    }
+
+    /** Takes back rows whose acknowledgement failed (see the session group commit). */
+    void deleteRows(List<Object[]> rows) {
+        batch.batchUpdate("DELETE FROM flow_session WHERE id = ?", rows.stream().map(r -> new Object[] {r[0]}).toList());
     }
 
     /** Writes a session's step rows from its plan (see {@link #lock}); call under the session's row lock. */
