@@ -17,14 +17,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for new sessions. The runtime API acknowledges a session only after it is committed, and one
- * commit per request made the database's commit the bottleneck. Requests arriving together are written by one
- * writer in one transaction, and each caller is released once that commit succeeded (or fails with its error):
- * the same durability, a fraction of the commits under load, no added delay when idle.
+ * Group commit for new sessions. The runtime API acknowledges a session only once it is durable, and one commit
+ * per request made the database's commit the bottleneck. Requests arriving together are written by one writer in
+ * one transaction (plus, on the embedded default, one {@link SessionJournal} write), and each caller is released
+ * once that succeeded (or fails with its error): the same durability, a fraction of the commits under load, no
+ * added delay when idle.
  * <p>
  * Under load the writer also waits, up to {@link #GATHER_WINDOW_NANOS} after its previous commit, for a batch of
- * {@link #GATHER_BATCH}: an H2 commit costs ~200 µs of CPU whatever its size against ~12 µs per session, and
- * committing as soon as anything was queued gave batches of ~7 (bench/README.md has the figures).
+ * {@link #GATHER_BATCH}: a commit has a fixed cost, and committing as soon as anything was queued gave batches of
+ * ~7 (bench/README.md has the figures, measured when every H2 commit still wrote to the file).
  */
 @Component
 public class SessionGroupCommit implements SmartLifecycle {
