@@ -125,8 +125,8 @@ public class SessionGroupCommit implements SmartLifecycle {
      * then is anyone released. A batch whose journal write fails is taken back out of the database.
      */
     private void write(List<Pending> batch) {
-        var rows = sessions.rows(batch.stream().map(Pending::session).toList());
         try {
+            var rows = sessions.rows(batch.stream().map(Pending::session).toList());
             if (!journal.active()) {
                 transactions.executeWithoutResult(status -> sessions.insertRows(rows));
             } else {
