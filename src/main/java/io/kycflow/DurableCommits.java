@@ -23,7 +23,7 @@ final class DurableCommits extends JdbcTransactionManager {
 
     DurableCommits(DataSource dataSource) {
         super(dataSource);
-        this.store = SingletonSupplier.of(() -> EmbeddedStore.of(dataSource).filter(s -> !s.writesEveryCommit()));
+        this.store = SingletonSupplier.of(() -> EmbeddedStore.withWriteDelay(dataSource));
     }
 
     @Override

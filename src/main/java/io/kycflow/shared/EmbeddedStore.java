@@ -30,23 +30,23 @@ public final class EmbeddedStore {
         this.store = store;
     }
 
-    /** The file store behind the data source, if it is an embedded H2 database on disk. */
-    public static Optional<EmbeddedStore> of(DataSource dataSource) {
+    /**
+     * The file store behind the data source if it is an embedded H2 database on disk that delays its writes, i.e.
+     * one whose commits the application must make durable itself. Empty for other databases and for H2 with
+     * {@code WRITE_DELAY=0}, where every commit reaches the file before it returns.
+     */
+    public static Optional<EmbeddedStore> withWriteDelay(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
             if (!connection.isWrapperFor(JdbcConnection.class)
                     || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
                 return Optional.empty(); // another database, or H2 over TCP
             }
             var mvStore = session.getDatabase().getStore().getMvStore();
-            return mvStore.getFileStore() == null ? Optional.empty() : Optional.of(new EmbeddedStore(mvStore));
+            return mvStore.getFileStore() == null || mvStore.getAutoCommitDelay() == 0 ? Optional.empty()
+                    : Optional.of(new EmbeddedStore(mvStore));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the database to inspect its store", e);
         }
-    }
-
-    /** Whether H2 writes every commit to the file before it returns ({@code WRITE_DELAY=0}). */
-    public boolean writesEveryCommit() {
-        return store.getAutoCommitDelay() == 0;
     }
 
     /** Writes everything committed so far to the file (as a {@code WRITE_DELAY=0} commit would). */

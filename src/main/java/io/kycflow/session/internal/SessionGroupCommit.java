@@ -34,6 +34,11 @@ public class SessionGroupCommit implements SmartLifecycle {
     private static final int MAX_BATCH = 200;
     private static final long GATHER_WINDOW_NANOS = TimeUnit.MICROSECONDS.toNanos(400);
     private static final int GATHER_BATCH = 16;
+    /**
+     * Below the web server's phases (graceful shutdown at MAX-1024, the server itself at MAX-2048): stopping runs
+     * from high to low, so the writer stops only after no request can reach it any more.
+     */
+    static final int PHASE = Integer.MAX_VALUE - 4096;
 
     private final SessionRepository sessions;
     private final TransactionTemplate transactions;
@@ -180,13 +185,9 @@ public class SessionGroupCommit implements SmartLifecycle {
         return running;
     }
 
-    /**
-     * Below the web server's phases (graceful shutdown at MAX-1024, the server itself at MAX-2048): stopping runs
-     * from high to low, so the writer stops only after no request can reach it any more.
-     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 4096;
+        return PHASE;
     }
 
     private record Pending(Session session, CompletableFuture<Void> committed) {

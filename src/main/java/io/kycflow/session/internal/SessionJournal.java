@@ -95,7 +95,7 @@ class SessionJournal implements SmartLifecycle {
 
     @Override
     public void start() {
-        store = EmbeddedStore.of(dataSource).filter(s -> !s.writesEveryCommit()).orElse(null);
+        store = EmbeddedStore.withWriteDelay(dataSource).orElse(null);
         if (store == null) {
             running = true;
             return;
@@ -212,6 +212,6 @@ class SessionJournal implements SmartLifecycle {
     /** Starts before the group commit and stops after it (lifecycles stop from the highest phase down). */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 8192;
+        return SessionGroupCommit.PHASE - 4096;
     }
 }
