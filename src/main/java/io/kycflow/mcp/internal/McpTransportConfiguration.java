@@ -14,7 +14,6 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpError;
 import jakarta.servlet.Filter;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
@@ -88,10 +87,12 @@ class McpTransportConfiguration {
         return registration(new McpRequestGuardFilter(properties.allowedOrigins()), 2);
     }
 
+    /** Switched off by a setting rather than a condition, which an AOT-processed build would fix at build time. */
     @Bean
-    @ConditionalOnProperty(name = "kycflow.mcp.auth-enabled", matchIfMissing = true)
-    FilterRegistrationBean<McpAuthFilter> mcpAuthFilter(OrganizationService organizations) {
-        return registration(new McpAuthFilter(organizations), 3);
+    FilterRegistrationBean<McpAuthFilter> mcpAuthFilter(McpProperties properties, OrganizationService organizations) {
+        var registration = registration(new McpAuthFilter(organizations), 3);
+        registration.setEnabled(properties.authEnabled());
+        return registration;
     }
 
     @Bean
