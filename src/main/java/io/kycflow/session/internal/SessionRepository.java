@@ -1,5 +1,6 @@
 package io.kycflow.session.internal;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import io.kycflow.session.SessionStep;
 import io.kycflow.session.StepStatus;
 import io.kycflow.technology.TechnologyCatalog;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -75,8 +77,25 @@ public class SessionRepository {
         return rows;
     }
 
+    /**
+     * Binds each value with {@code setObject} as it is: the row's types are fixed by {@link #rows}, and
+     * JdbcTemplate's per-value type inference was a seventh of the writer's time per session.
+     */
     void insertRows(List<Object[]> rows) {
-        batch.batchUpdate(INSERT_SESSION, rows);
+        batch.batchUpdate(INSERT_SESSION, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int index) throws SQLException {
+                var row = rows.get(index);
+                for (int column = 0; column < row.length; column++) {
+                    statement.setObject(column + 1, row[column]);
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
+        });
     }
 
     /** Replays a journaled row: inserted unless the session is stored already (possibly changed since). */
