@@ -117,6 +117,24 @@ class SessionCreateApiTests {
     }
 
     @Test
+    void trailingContentAfterTheObjectIsRefused() {
+        http.postJson(CREATE, "{\"api_key\":\"" + flow.apiKey() + "\"} {\"api_key\":\"x\"}")
+                .assertProblem(400, "malformed_body");
+        assertNoSessionCreated();
+    }
+
+    @Test
+    void clientThatAcceptsJsonGetsTheSessionAndOneThatAcceptsNoJsonGets406() {
+        var body = "{\"api_key\":\"" + flow.apiKey() + "\"}";
+        assertThat(http.postJson(CREATE, body, "Accept", "application/json").status()).isEqualTo(201);
+        assertThat(http.postJson(CREATE, body, "Accept", "*/*").status()).isEqualTo(201);
+        assertThat(sessionCount()).isEqualTo(sessionsBefore + 2);
+
+        assertThat(http.postJson(CREATE, body, "Accept", "text/html").status()).isEqualTo(406);
+        assertThat(sessionCount()).isEqualTo(sessionsBefore + 2);
+    }
+
+    @Test
     void bodyThatIsNotAnObjectIsRefused() {
         http.postJson(CREATE, "[\"" + flow.apiKey() + "\"]").assertProblem(400, "validation_failed");
         assertNoSessionCreated();
