@@ -13,9 +13,10 @@ public class KycflowApplication {
             SpringApplication.run(KycflowApplication.class, args);
         } catch (SpringApplication.AbandonedRunException e) {
             throw e; // build-time AOT processing ends the run on purpose
-        } catch (RuntimeException e) {
-            // Spring Boot has already reported why. Exit instead of returning: a thread that is not a daemon (the MCP
-            // SDK's session sweeper runs on one) would otherwise keep a server that failed to start alive for ever.
+        } catch (Throwable e) {
+            // Spring Boot has already reported why, an Error as much as an exception. Exit instead of returning: a
+            // thread that is not a daemon (the MCP SDK's session sweeper runs on one) would otherwise keep a server
+            // that failed to start alive for ever.
             System.exit(1);
         }
     }

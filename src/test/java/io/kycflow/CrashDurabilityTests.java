@@ -9,13 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
+import io.kycflow.support.ChildJvm;
 import io.kycflow.support.Http;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -109,11 +109,7 @@ class CrashDurabilityTests {
             try (var socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            var java = ProcessHandle.current().info().command().orElse("java");
-            var command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    KycflowApplication.class.getName(), "--spring.profiles.active=test", "--server.port=" + port,
-                    "--kycflow.data-dir=" + dataDir.toAbsolutePath()));
-            command.addAll(List.of(extraArgs));
+            var command = ChildJvm.command(port, dataDir, extraArgs);
             var logFile = Files.createTempFile("kycflow-crash-test", ".log");
             var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
             var server = new Server(process, port, new Http(port), logFile);

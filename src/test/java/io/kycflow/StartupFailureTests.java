@@ -4,9 +4,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.kycflow.support.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +18,8 @@ class StartupFailureTests {
     @Test
     void serverWhosePortIsTakenExitsWithAnError(@TempDir Path dataDir) throws Exception {
         try (var taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            var java = ProcessHandle.current().info().command().orElse("java");
             var log = dataDir.resolve("server.log");
-            var process = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    KycflowApplication.class.getName(), "--spring.profiles.active=test",
-                    "--server.address=127.0.0.1", "--server.port=" + taken.getLocalPort(),
-                    "--kycflow.data-dir=" + dataDir.toAbsolutePath()))
+            var process = new ProcessBuilder(ChildJvm.command(taken.getLocalPort(), dataDir, "--server.address=127.0.0.1"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 assertThat(process.waitFor(60, TimeUnit.SECONDS))
