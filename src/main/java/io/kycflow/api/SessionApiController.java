@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The runtime API the customer's backend calls once per end user: create a session with the flow's key, then
@@ -48,7 +47,8 @@ class SessionApiController {
     // The hot paths read the body and the query parameters off the request themselves: @RequestBody and
     // @RequestParam create a data binder per argument (and run the @InitBinder advice), and the message converter
     // machinery behind HttpEntity cost more than the parse itself (bench/README.md). Create writes its answer
-    // itself for the same reason; `produces` keeps the 406 for a client that accepts no JSON.
+    // itself for the same reason, and so does the light result; `produces` keeps the 406 for a client that accepts
+    // no JSON.
 
     @PostMapping(path = "/api/v1/flows/session/create/", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -71,8 +71,9 @@ class SessionApiController {
         json.writeValue(response.getOutputStream(), created);
     }
 
-    @GetMapping("/api/v1/flows/session/result/light/")
-    ObjectNode light(HttpServletRequest request) throws MissingServletRequestParameterException {
+    @GetMapping(path = "/api/v1/flows/session/result/light/", produces = MediaType.APPLICATION_JSON_VALUE)
+    void light(HttpServletRequest request, HttpServletResponse response) throws IOException,
+            MissingServletRequestParameterException {
         var sessionId = required(request, "session_id");
         var flowApiKey = required(request, "flow_api_key");
         var flow = flowKeys.resolve(flowApiKey, "flow_api_key");
@@ -80,7 +81,9 @@ class SessionApiController {
         if (id == null) {
             throw KycException.invalid("session_id", "session_id must be a UUID");
         }
-        return views.light(sessions.getForFlow(flow.id(), id));
+        var result = views.light(sessions.getForFlow(flow.id(), id));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), result);
     }
 
     /** The body as JSON (the application's mapper: strict about duplicate keys), or the malformed-body problem. */

@@ -201,6 +201,22 @@ class SessionResultApiTests {
         light(sessionId, "not a key!").assertProblem(401, "invalid_flow_api_key");
     }
 
+    @Test
+    void resultIsJsonWithItsLengthAndAClientThatAcceptsNoJsonGets406() {
+        var sessionId = createSession(flow);
+        var path = LIGHT + Http.query("session_id", sessionId, "flow_api_key", flow.apiKey());
+
+        for (var accept : new String[] {"application/json", "*/*", "application/*"}) {
+            var response = http.get(path, "Accept", accept);
+            assertThat(response.status()).as(accept).isEqualTo(200);
+            assertThat(response.contentType()).as(accept).startsWith("application/json");
+            assertThat(response.headers().firstValueAsLong("Content-Length")).as(accept)
+                    .hasValue(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+            assertThat(response.json().path("session_id").asString()).isEqualTo(sessionId);
+        }
+        assertThat(http.get(path, "Accept", "text/html").status()).isEqualTo(406);
+    }
+
     private static void assertNothingOfTheSessionShown(JsonNode problem, Response response, Flow owner) {
         assertThat(problem.has("status") && problem.path("status").isInt()).isTrue(); // the HTTP status, not the session's
         for (var field : new String[] {"flow_id", "technologies", "metadata", "overall_result", "failure_reasons",
