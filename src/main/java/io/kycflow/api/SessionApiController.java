@@ -66,9 +66,7 @@ class SessionApiController {
         }
         var created = new CreatedSession(session.id().toString(), technologies,
                 sessions.verificationUrl(session.id()), Timestamps.format(session.expiresAt()));
-        response.setStatus(HttpStatus.CREATED.value());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), created);
+        writeJson(response, HttpStatus.CREATED, created);
     }
 
     @GetMapping(path = "/api/v1/flows/session/result/light/", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -81,9 +79,13 @@ class SessionApiController {
         if (id == null) {
             throw KycException.invalid("session_id", "session_id must be a UUID");
         }
-        var result = views.light(sessions.getForFlow(flow.id(), id));
+        writeJson(response, HttpStatus.OK, views.light(sessions.getForFlow(flow.id(), id)));
+    }
+
+    private void writeJson(HttpServletResponse response, HttpStatus status, Object body) throws IOException {
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), result);
+        json.writeValue(response.getOutputStream(), body);
     }
 
     /** The body as JSON (the application's mapper: strict about duplicate keys), or the malformed-body problem. */
