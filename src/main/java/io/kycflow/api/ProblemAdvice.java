@@ -4,9 +4,11 @@ import java.net.URI;
 
 import io.kycflow.shared.KycException;
 import io.kycflow.shared.Problems;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -30,6 +33,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final int maxParameterCount;
+
+    ProblemAdvice(@Value("${server.tomcat.max-parameter-count:1000}") int maxParameterCount) {
+        this.maxParameterCount = maxParameterCount;
+    }
 
     @ExceptionHandler(KycException.class)
     ResponseEntity<ProblemDetail> business(KycException e) {
@@ -52,6 +61,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         var problem = problem(HttpStatus.BAD_REQUEST, "invalid_parameter", e.getName() + " has an invalid value");
         problem.setProperty("field", e.getName());
         return respond(problem);
+    }
+
+    /** A multipart body that cannot be parsed (size limits are answered with 413 by the base class). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed_multipart",
+                "The multipart body could not be read: send multipart/form-data with a boundary and well-formed parts."));
+    }
+
+    /** A form body whose parameters the container cannot decode (query strings never get this far). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> malformedParameters(InvalidParameterException e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "malformed_query",
+                MalformedRequestFilter.DETAIL.formatted(maxParameterCount)));
     }
 
     @ExceptionHandler(Exception.class)

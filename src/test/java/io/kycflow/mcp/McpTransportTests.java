@@ -152,7 +152,10 @@ class McpTransportTests extends McpTestSupport {
         var sessionOfA = openSession(keyA);
         var hijack = raw(inSession(TOOLS_LIST, keyB, sessionOfA).build());
         assertThat(hijack.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(hijack.body()).get("error").get("message").stringValue()).isEqualTo("Session not found");
+        // the same answer as for a session that does not exist: another org's session ids are not confirmed
+        var unknown = raw(inSession(TOOLS_LIST, keyB, UUID.randomUUID().toString()).build());
+        assertThat(json.readTree(hijack.body()).get("error")).isEqualTo(json.readTree(unknown.body()).get("error"));
+        assertThat(json.readTree(hijack.body()).get("error").get("code").intValue()).isEqualTo(-32001);
         var listen = raw(HttpRequest.newBuilder(URI.create(mcpUrl())).timeout(Duration.ofSeconds(10))
                 .header("Accept", "text/event-stream").header("X-Org-API-Key", keyB).header("Mcp-Session-Id", sessionOfA)
                 .GET().build());

@@ -1,6 +1,8 @@
 package io.kycflow.mcp.conformance;
 
 import java.util.List;
+
+import io.kycflow.mcp.internal.PendingAnswers;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import io.kycflow.mcp.internal.McpFeatureSet;
+import io.kycflow.mcp.internal.PendingAnswers;
 
 /**
  * Fixture tools the official MCP conformance suite (@modelcontextprotocol/conformance 0.1.16) calls by name.
@@ -38,6 +41,12 @@ class ConformanceTools {
 
     static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
     static final String WAV = "UklGRiYAAABXQVZFZm10IBAAAAABAAEAQB8AAAB9AAACABAAZGF0YQIAAAA=";
+
+    private final PendingAnswers pendingAnswers;
+
+    ConformanceTools(PendingAnswers pendingAnswers) {
+        this.pendingAnswers = pendingAnswers;
+    }
 
     @Bean
     McpFeatureSet conformanceToolFixtures() {
@@ -74,30 +83,30 @@ class ConformanceTools {
                 tool("test_sampling", "Asks the client's model to complete a prompt",
                         Map.of("prompt", Map.of("type", "string", "description", "The prompt to sample")), (ex, req) -> {
                             var prompt = String.valueOf(req.arguments().getOrDefault("prompt", "Hello"));
-                            var answer = ex.createMessage(CreateMessageRequest.builder(
-                                    List.of(new SamplingMessage(Role.USER, text(prompt))), 100).build());
+                            var answer = pendingAnswers.awaiting(ex.sessionId(), () -> ex.createMessage(CreateMessageRequest.builder(
+                                    List.of(new SamplingMessage(Role.USER, text(prompt))), 100).build()));
                             var content = answer.content() instanceof TextContent t ? t.text() : String.valueOf(answer.content());
                             return result(text("LLM response: " + content));
                         }),
                 tool("test_elicitation", "Asks the user for information",
                         Map.of("message", Map.of("type", "string", "description", "The message to show")), (ex, req) -> {
                             var message = String.valueOf(req.arguments().getOrDefault("message", "Please provide your information"));
-                            var answer = ex.createElicitation(ElicitFormRequest.builder(message, Map.of("type", "object",
+                            var answer = pendingAnswers.awaiting(ex.sessionId(), () -> ex.createElicitation(ElicitFormRequest.builder(message, Map.of("type", "object",
                                     "properties", Map.of("username", Map.of("type", "string", "description", "User's response"),
                                             "email", Map.of("type", "string", "description", "User's email address")),
-                                    "required", List.of("username", "email"))).build());
+                                    "required", List.of("username", "email"))).build()));
                             return result(text("User response: action=" + answer.action().name().toLowerCase()
                                     + ", content=" + answer.content()));
                         }),
                 tool("test_elicitation_sep1034_defaults", "Elicitation with default values", Map.of(), (ex, req) -> {
-                    var answer = ex.createElicitation(ElicitFormRequest.builder(
-                            "Please review and update the form fields with defaults", ConformanceSchemas.DEFAULTS).build());
+                    var answer = pendingAnswers.awaiting(ex.sessionId(), () -> ex.createElicitation(ElicitFormRequest.builder(
+                            "Please review and update the form fields with defaults", ConformanceSchemas.DEFAULTS).build()));
                     return result(text("Elicitation completed: action=" + answer.action().name().toLowerCase()
                             + ", content=" + answer.content()));
                 }),
                 tool("test_elicitation_sep1330_enums", "Elicitation with enum fields", Map.of(), (ex, req) -> {
-                    var answer = ex.createElicitation(ElicitFormRequest.builder(
-                            "Please select options from the enum fields", ConformanceSchemas.ENUMS).build());
+                    var answer = pendingAnswers.awaiting(ex.sessionId(), () -> ex.createElicitation(ElicitFormRequest.builder(
+                            "Please select options from the enum fields", ConformanceSchemas.ENUMS).build()));
                     return result(text("Elicitation completed: action=" + answer.action().name().toLowerCase()
                             + ", content=" + answer.content()));
                 })), List.of(), List.of());

@@ -39,12 +39,10 @@ public class McpAuthFilter extends OncePerRequestFilter {
         var key = presentedKey(request);
         var organization = key == null ? null : organizations.authenticate(key).orElse(null);
         if (organization == null) {
-            response.setStatus(401);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"kyc-mcp\"");
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"unauthorized\",\"detail\":\"" + (key == null
+            McpResponses.refuse(response, 401, "unauthorized", key == null
                     ? "Missing organization API key: send Authorization: Bearer <org api key> or X-Org-API-Key."
-                    : "The organization API key is not valid (wrong, rotated or expired).") + "\"}");
+                    : "The organization API key is not valid (wrong, rotated or expired).");
             return;
         }
         var sessionId = request.getHeader(SESSION_HEADER);
@@ -54,9 +52,8 @@ public class McpAuthFilter extends OncePerRequestFilter {
             // always bound.
             var owner = sessionOwners.getIfPresent(sessionId);
             if (owner != null && !owner.equals(organization.id())) {
-                response.setStatus(404);
-                response.setContentType("application/json");
-                response.getWriter().write("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32001,\"message\":\"Session not found\"}}");
+                McpResponses.jsonRpcError(response, 404, null, SdkErrorMessages.SESSION_NOT_FOUND_CODE,
+                        SdkErrorMessages.SESSION_NOT_FOUND);
                 return;
             }
         }

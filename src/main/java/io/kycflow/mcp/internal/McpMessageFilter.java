@@ -8,177 +8,118 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
+
+import static io.kycflow.mcp.internal.JsonRpcRules.INVALID_REQUEST;
+import static io.kycflow.mcp.internal.JsonRpcRules.PARSE_ERROR;
 
 /**
- * Protocol faults answered before the SDK sees them, as JSON-RPC errors that say what to fix: bodies that are not
- * JSON (the SDK would echo parser internals), {@code params} or {@code arguments} that are not objects (the SDK
- * fails those with HTTP 500) and oversize bodies. A client's answer the SDK cannot use is the client's fault: 4xx.
+ * The last check before the SDK: every POST body must be one well-formed JSON-RPC message that the SDK can act on
+ * ({@link JsonRpcRules}), or it is answered here with a JSON-RPC error in our words. Whatever the SDK still answers
+ * through {@code sendError} (unknown session, wrong method, shutting down) is written as a JSON-RPC error too, so
+ * that it never reaches the container's error dispatch; a client's answer the SDK cannot use is the client's fault
+ * (4xx, never 5xx).
  */
 public class McpMessageFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY = 1024 * 1024;
-    private static final int PARSE_ERROR = -32700;
-    private static final int INVALID_REQUEST = -32600;
-    private static final int INVALID_PARAMS = -32602;
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String SESSION_HEADER = "Mcp-Session-Id";
 
     private final JsonMapper json;
+    private final PendingAnswers pendingAnswers;
 
-    public McpMessageFilter(JsonMapper json) {
+    public McpMessageFilter(JsonMapper json, PendingAnswers pendingAnswers) {
         this.json = json;
+        this.pendingAnswers = pendingAnswers;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!"POST".equals(request.getMethod()) || request.getContentLengthLong() > MAX_BODY) {
-            if (request.getContentLengthLong() > MAX_BODY) {
-                error(response, 413, null, INVALID_REQUEST, "The request body is larger than " + MAX_BODY + " bytes.");
-                return;
-            }
-            chain.doFilter(request, response);
+        if (request.getContentLengthLong() > MAX_BODY) {
+            tooLarge(response);
+            return;
+        }
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, new SdkErrors(response, false));
             return;
         }
         var body = request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
-            error(response, 413, null, INVALID_REQUEST, "The request body is larger than " + MAX_BODY + " bytes.");
+            tooLarge(response);
             return;
         }
-        Shape shape;
+        JsonNode message;
         try {
-            shape = Shape.scan(json, body);
-        } catch (RuntimeException e) {
-            error(response, 400, null, PARSE_ERROR, "Parse error: the body is not valid JSON.");
+            message = json.readTree(body);
+        } catch (JacksonException e) {
+            McpResponses.jsonRpcError(response, 400, null, PARSE_ERROR, "Parse error: the body is not valid JSON.");
             return;
         }
-        var problem = shape.problem();
-        if (problem != null) {
-            problem.send(response);
+        if (message == null || message.isMissingNode()) {
+            McpResponses.jsonRpcError(response, 400, null, PARSE_ERROR, "Parse error: the body is empty.");
             return;
         }
-        // The only failure an answer to a server request can have is the client's (e.g. an id nobody waits for);
-        // the SDK reports that as 500, which would blame the server.
-        chain.doFilter(new CachedBodyRequest(request, body), shape.isAnswer() ? new ClientFaultResponse(response) : response);
+        var sessionId = request.getHeader(SESSION_HEADER);
+        var rejection = JsonRpcRules.check(message, sessionId != null && pendingAnswers.waiting(sessionId));
+        if (rejection != null) {
+            // A request with a usable id gets its error as the answer to it; anything else is a bad HTTP request.
+            McpResponses.jsonRpcError(response, rejection.id() != null && message.has("method") ? 200 : 400,
+                    rejection.id(), rejection.code(), rejection.message());
+            return;
+        }
+        boolean answer = !message.has("method");
+        chain.doFilter(new CachedBodyRequest(request, body), new SdkErrors(response, answer));
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        McpResponses.jsonRpcError(response, 413, null, INVALID_REQUEST, "The request body is larger than " + MAX_BODY + " bytes.");
     }
 
     /**
-     * What the checks need from a message, read with the streaming parser (no tree is built: this runs on every
-     * MCP request, and the SDK parses the body again anyway).
+     * The SDK's {@code sendError} calls, answered as JSON-RPC errors here instead of by the container's error page;
+     * for a client's answer, a 5xx becomes 400 (the only way an answer fails is the client's).
      */
-    private record Shape(boolean object, @Nullable String method, boolean hasMethod, @Nullable JsonNode id,
-                         @Nullable JsonToken params, @Nullable JsonToken name, @Nullable JsonToken arguments) {
+    private static final class SdkErrors extends HttpServletResponseWrapper {
 
-        static Shape scan(JsonMapper json, byte[] body) {
-            try (JsonParser parser = json.createParser(body)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    parser.skipChildren();
-                    return new Shape(false, null, false, null, null, null, null);
-                }
-                String method = null;
-                boolean hasMethod = false;
-                JsonNode id = null;
-                JsonToken params = null;
-                JsonToken name = null;
-                JsonToken arguments = null;
-                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                    var field = parser.currentName();
-                    var value = parser.nextToken();
-                    switch (field) {
-                        case "method" -> {
-                            hasMethod = true;
-                            method = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                        }
-                        case "id" -> id = value == JsonToken.VALUE_STRING ? NODES.stringNode(parser.getString())
-                                : value == JsonToken.VALUE_NUMBER_INT ? NODES.numberNode(parser.getLongValue()) : NODES.nullNode();
-                        case "params" -> {
-                            params = value;
-                            if (value == JsonToken.START_OBJECT) {
-                                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                                    var inner = parser.currentName();
-                                    var token = parser.nextToken();
-                                    if (inner.equals("name")) {
-                                        name = token;
-                                    } else if (inner.equals("arguments")) {
-                                        arguments = token;
-                                    }
-                                    parser.skipChildren();
-                                }
-                            }
-                        }
-                        default -> { }
-                    }
-                    parser.skipChildren();
-                }
-                return new Shape(true, method, hasMethod, id, params, name, arguments);
-            }
-        }
+        private final boolean answer;
 
-        boolean isAnswer() {
-            return object && !hasMethod && id != null;
-        }
-
-        @Nullable Problem problem() {
-            if (!object || !hasMethod) {
-                return null; // answers, batches and other shapes: the SDK handles those itself
-            }
-            if (params != null && params != JsonToken.VALUE_NULL && params != JsonToken.START_OBJECT) {
-                return new Problem(200, id, INVALID_PARAMS, "params must be a JSON object.");
-            }
-            if ("tools/call".equals(method) && params == JsonToken.START_OBJECT) {
-                if (name != JsonToken.VALUE_STRING) {
-                    return new Problem(200, id, INVALID_PARAMS, "params.name must be the tool name as a string.");
-                }
-                if (arguments != null && arguments != JsonToken.VALUE_NULL && arguments != JsonToken.START_OBJECT) {
-                    return new Problem(200, id, INVALID_PARAMS,
-                            "params.arguments must be a JSON object (not a string holding JSON).");
-                }
-            }
-            return null;
-        }
-    }
-
-    private static final class ClientFaultResponse extends HttpServletResponseWrapper {
-
-        ClientFaultResponse(HttpServletResponse response) {
+        SdkErrors(HttpServletResponse response, boolean answer) {
             super(response);
+            this.answer = answer;
         }
 
         @Override
         public void setStatus(int status) {
-            super.setStatus(status >= 500 ? 400 : status);
+            super.setStatus(answer && status >= 500 ? 400 : status);
         }
 
         @Override
         public void sendError(int status, String message) throws IOException {
-            super.sendError(status >= 500 ? 400 : status, message);
+            sendError(status);
         }
 
         @Override
         public void sendError(int status) throws IOException {
-            super.sendError(status >= 500 ? 400 : status);
+            if (isCommitted()) {
+                return;
+            }
+            resetBuffer();
+            int effective = answer && status >= 500 ? 400 : status;
+            var text = switch (status) {
+                case 404 -> SdkErrorMessages.SESSION_NOT_FOUND;
+                case 405 -> "This HTTP method is not supported on the MCP endpoint; use POST, GET (stream) or DELETE.";
+                case 413 -> "The request body is larger than " + MAX_BODY + " bytes.";
+                case 503 -> "The server is shutting down; reconnect in a moment.";
+                default -> status >= 500 ? "Internal error: the server could not process the message."
+                        : "The request could not be processed.";
+            };
+            int code = status == 404 ? SdkErrorMessages.SESSION_NOT_FOUND_CODE
+                    : status >= 500 && !answer ? SdkErrorMessages.INTERNAL_ERROR : INVALID_REQUEST;
+            McpResponses.jsonRpcError((HttpServletResponse) getResponse(), effective, null, code, text);
         }
-    }
-
-    private record Problem(int status, @Nullable JsonNode id, int code, String message) {
-        void send(HttpServletResponse response) throws IOException {
-            error(response, status, id, code, message);
-        }
-    }
-
-    private static void error(HttpServletResponse response, int status, @Nullable JsonNode id, int code, String message)
-            throws IOException {
-        var body = JsonNodeFactory.instance.objectNode().put("jsonrpc", "2.0");
-        body.set("id", id == null ? JsonNodeFactory.instance.nullNode() : id);
-        body.putObject("error").put("code", code).put("message", message);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getWriter().write(body.toString());
     }
 }

@@ -59,11 +59,8 @@ public class McpRateLimitFilter extends OncePerRequestFilter {
         }
         long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        response.setStatus(429);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"error\":\"rate_limited\",\"detail\":\"Per-IP limit of " + perMinute
-                + " requests per minute reached on /mcp. Retry after " + retryAfter + " seconds.\",\"retry_after\":"
-                + retryAfter + "}");
+        McpResponses.refuse(response, 429, "rate_limited", "Per-IP limit of " + perMinute
+                + " requests per minute reached on /mcp. Retry after " + retryAfter + " seconds.", retryAfter);
     }
 
     /**

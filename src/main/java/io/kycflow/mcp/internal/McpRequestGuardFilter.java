@@ -47,9 +47,7 @@ public class McpRequestGuardFilter extends OncePerRequestFilter {
     }
 
     private static void reject(HttpServletResponse response, int status, String error, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getWriter().write("{\"error\":\"" + error + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+        McpResponses.refuse(response, status, error, detail);
     }
 
     private static String quote(String value) {

@@ -38,7 +38,8 @@ class McpTransportConfiguration {
 
     /**
      * The SDK's own mapper, kept apart from the application's snake_case mapper. Its error bodies serialize the
-     * McpError itself, so it is taught to write a JSON-RPC error object instead of a Throwable with a stack trace.
+     * McpError itself, so it is taught to write a JSON-RPC error object (in our words, {@link SdkErrorMessages})
+     * instead of a Throwable with a stack trace.
      */
     @Bean
     McpJsonMapper mcpJsonMapper() {
@@ -48,7 +49,7 @@ class McpTransportConfiguration {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("jsonrpc", "2.0");
                 body.put("id", null);
-                body.put("error", error.getJsonRpcError());
+                body.put("error", SdkErrorMessages.translate(error));
                 context.writeValue(gen, body);
             }
         });
@@ -96,8 +97,8 @@ class McpTransportConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<McpMessageFilter> mcpMessageFilter() {
-        return registration(new McpMessageFilter(JsonMapper.shared()), 4);
+    FilterRegistrationBean<McpMessageFilter> mcpMessageFilter(PendingAnswers pendingAnswers) {
+        return registration(new McpMessageFilter(JsonMapper.shared(), pendingAnswers), 4);
     }
 
     /**

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Server-to-client requests (elicitations) waiting for the client's answer, per MCP session. When the rate
  * budget is spent, the limiter lets through at most one JSON-RPC response per outstanding request of that
- * session, so a person's answer never strands a tool call — and nobody gains requests beyond that.
+ * session, so a person's answer never strands a tool call — and nobody gains requests beyond that. A client's
+ * response in a session with nothing outstanding answers nothing, and is refused before the SDK sees it.
  */
 @Component
 public class PendingAnswers {
@@ -20,6 +21,16 @@ public class PendingAnswers {
             next.pending++;
             return next;
         });
+    }
+
+    /** Runs a server-to-client request (elicitation, sampling), expecting the client's answer while it is out. */
+    public <T> T awaiting(String sessionId, java.util.function.Supplier<T> request) {
+        expect(sessionId);
+        try {
+            return request.get();
+        } finally {
+            settle(sessionId);
+        }
     }
 
     /** The server-to-client request completed: answered, timed out or failed. */

@@ -152,17 +152,14 @@ class CreateFlowTool {
 
     /** Asks the person; a cancel ends the tool with the guide's exact message, creating nothing. */
     private ElicitResult elicit(McpSyncServerExchange exchange, String message, Map<String, Object> schema) {
-        var sessionId = exchange.sessionId();
-        pendingAnswers.expect(sessionId);
         ElicitResult result;
         try {
-            result = exchange.createElicitation(ElicitFormRequest.builder(message, schema).build());
+            result = pendingAnswers.awaiting(exchange.sessionId(),
+                    () -> exchange.createElicitation(ElicitFormRequest.builder(message, schema).build()));
         } catch (RuntimeException e) {
             throw new KycException(KycException.Kind.CONFLICT, "elicitation_failed", null,
                     "No answer to the create_flow question arrived in time (or the client failed to answer); nothing was "
                             + "created. Call create_flow again, or pass technology_configs for every technology.");
-        } finally {
-            pendingAnswers.settle(sessionId);
         }
         if (result.action() == ElicitResult.Action.CANCEL) {
             throw new ToolKit.CancelledByUser(CANCELLED);
