@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.kycflow.shared.JsonSchemas;
 import io.kycflow.shared.KycException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -80,39 +81,44 @@ public record ConfigSchema(String name, List<ConfigField> fields) {
         return Map.of("type", "object", "properties", properties, "additionalProperties", false);
     }
 
+    /**
+     * One field's schema. Nullable fields (URLs: null means unset, and in a PATCH null clears the value while absent
+     * keeps it) are {@code anyOf} their typed branch and {@code {"type": "null"}}, never a {@code type} array.
+     */
     private static Map<String, Object> fieldSchema(ConfigField field) {
-        var schema = new LinkedHashMap<String, Object>();
+        var value = new LinkedHashMap<String, Object>();
         switch (field.type()) {
-            case BOOLEAN -> schema.put("type", "boolean");
-            case INTEGER -> schema.put("type", "integer");
-            case NUMBER -> schema.put("type", "number");
-            case STRING -> schema.put("type", "string");
+            case BOOLEAN -> value.put("type", "boolean");
+            case INTEGER -> value.put("type", "integer");
+            case NUMBER -> value.put("type", "number");
+            case STRING -> value.put("type", "string");
             case ENUM -> {
-                schema.put("type", "string");
-                schema.put("enum", field.allowedValues());
+                value.put("type", "string");
+                value.put("enum", field.allowedValues());
             }
             case URL -> {
-                schema.put("type", List.of("string", "null"));
-                schema.put("format", "uri");
+                value.put("type", "string");
+                value.put("format", "uri");
             }
             case ID_LIST -> {
-                schema.put("type", "array");
-                schema.put("items", Map.of("type", "integer"));
-                schema.put("uniqueItems", true);
+                value.put("type", "array");
+                value.put("items", Map.of("type", "integer"));
+                value.put("uniqueItems", true);
             }
         }
         if (field.type() == ConfigField.Type.STRING || field.type() == ConfigField.Type.URL) {
             if (field.maximum() != null) {
-                schema.put("maxLength", field.maximum());
+                value.put("maxLength", field.maximum());
             }
         } else {
             if (field.minimum() != null) {
-                schema.put("minimum", field.minimum());
+                value.put("minimum", field.minimum());
             }
             if (field.maximum() != null) {
-                schema.put("maximum", field.maximum());
+                value.put("maximum", field.maximum());
             }
         }
+        var schema = new LinkedHashMap<String, Object>(field.nullable() ? JsonSchemas.nullable(value) : value);
         schema.put("description", field.description());
         if (field.defaultValue() != null) {
             schema.put("default", field.defaultValue());

@@ -20,6 +20,9 @@ import io.kycflow.technology.TechnologyCode;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
+import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -58,7 +61,12 @@ public abstract class McpTestSupport {
     @Autowired
     protected TechnologyCatalog catalog;
 
+    /** The tools the server publishes, for their output schemas (read here, so checking costs no request). */
+    @Autowired
+    private List<SyncToolSpecification> tools;
+
     protected final JsonMapper json = JsonMapper.builder().build();
+    protected static final JsonSchemaValidator OUTPUT_VALIDATOR = new DefaultJsonSchemaValidator();
     private final List<McpSyncClient> clients = new ArrayList<>();
 
     @AfterEach
@@ -119,13 +127,24 @@ public abstract class McpTestSupport {
         return client.callTool(new CallToolRequest(tool, arguments));
     }
 
-    /** Calls a tool that must succeed and returns its structured content (checked against its text copy). */
+    /**
+     * Calls a tool that must succeed and returns its structured content, checked against its text copy and against
+     * the tool's outputSchema (as the TypeScript SDK client does; the Java client's own check is off by default).
+     */
     protected JsonNode ok(McpSyncClient client, String tool, Map<String, Object> arguments) {
         var result = call(client, tool, arguments);
         assertThat(result.isError()).as("%s failed: %s", tool, text(result)).isNotEqualTo(Boolean.TRUE);
+        var validation = OUTPUT_VALIDATOR.validate(outputSchema(tool), result.structuredContent());
+        assertThat(validation.valid()).as("%s structuredContent does not match its outputSchema: %s", tool,
+                validation.errorMessage()).isTrue();
         JsonNode structured = json.valueToTree(result.structuredContent());
         assertThat(json.readTree(text(result))).isEqualTo(structured);
         return structured;
+    }
+
+    protected Map<String, Object> outputSchema(String tool) {
+        return tools.stream().map(SyncToolSpecification::tool).filter(t -> t.name().equals(tool)).findFirst()
+                .map(McpSchema.Tool::outputSchema).orElseThrow(() -> new AssertionError(tool + " has no outputSchema"));
     }
 
     /** Calls a tool that must fail as a tool result ({@code isError}) and returns the message. */

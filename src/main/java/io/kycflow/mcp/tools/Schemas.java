@@ -5,9 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.kycflow.shared.JsonSchemas;
 import io.kycflow.technology.ConfigSchema;
 
-/** A small JSON Schema vocabulary for tool input and output schemas, so schemas read like the payloads. */
+/**
+ * A small JSON Schema vocabulary for tool input and output schemas, so schemas read like the payloads. Every schema
+ * has a single {@code type} (or is an {@code anyOf} of such schemas): no {@code type} arrays, which clients mapping tool
+ * schemas onto a single-type dialect reject or mangle ({@code McpSchemaPortabilityTests} and scripts/mcp-checks hold
+ * the line).
+ */
 final class Schemas {
 
     static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
@@ -74,8 +80,14 @@ final class Schemas {
         return Map.of("type", "string", "enum", Arrays.asList(values), "description", description);
     }
 
+    /** A value of one type, or JSON null (as {@code anyOf}: see {@link JsonSchemas#nullable}). */
     static Map<String, Object> nullable(String type) {
-        return Map.of("type", List.of(type, "null"));
+        return JsonSchemas.nullable(Map.of("type", type));
+    }
+
+    /** The given single-typed schema, or JSON null. */
+    static Map<String, Object> nullable(Map<String, Object> schema) {
+        return JsonSchemas.nullable(schema);
     }
 
     static Map<String, Object> arrayOf(Map<String, Object> items) {
@@ -87,7 +99,7 @@ final class Schemas {
     }
 
     static Map<String, Object> nullableTimestamp() {
-        return Map.of("type", List.of("string", "null"), "format", "date-time");
+        return nullable(timestamp());
     }
 
     /** An object whose properties are the given config schemas, keyed by their config field. */

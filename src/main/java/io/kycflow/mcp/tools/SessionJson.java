@@ -40,7 +40,7 @@ class SessionJson {
                 "sandbox", bool("True when sandbox providers produced the results (TEST/DEMO organizations)."),
                 "overall_result", nullable("boolean"), "failure_reasons", arrayOf(failure),
                 "technologies", arrayOf(text("Technology code, in flow order.")),
-                "metadata", Map.of("type", List.of("object", "null")),
+                "metadata", nullable(Map.of("type", "object")),
                 "created_at", timestamp(), "started_at", nullableTimestamp(), "finished_at", nullableTimestamp(),
                 "expires_at", timestamp());
         var block = blockSchema(withMedia);
@@ -50,8 +50,8 @@ class SessionJson {
     }
 
     private static Map<String, Object> blockSchema(boolean withMedia) {
-        var failure = Map.of("type", List.of("object", "null"), "properties",
-                props("type", text("Failure type."), "detail", text("Details.")));
+        var failure = nullable(Map.of("type", "object", "properties",
+                props("type", text("Failure type."), "detail", text("Details."))));
         var properties = props("technology", text("Technology code."),
                 "status", Map.of("type", "string", "enum", names(StepStatus.values())),
                 "result", nullable("boolean"), "attempts", integer(), "max_attempts", integer(),
