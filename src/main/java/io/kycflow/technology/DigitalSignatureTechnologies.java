@@ -17,6 +17,17 @@ class DigitalSignatureTechnologies {
             ConfigField.bool("check_revocation", true, "Check the certificate's revocation status (OCSP/CRL)."),
             ConfigField.integer("max_attempts", 1, 5, 3, "How many signing attempts the person may make.")));
 
+    private static final ResultSchema RESULT = new ResultSchema("digital_signature_result", List.of(
+            ResultField.bool("signature_valid", "Whether the signature verifies over the signed content."),
+            ResultField.object("certificate", "The signer's certificate.",
+                    ResultField.text("subject", "Subject distinguished name."),
+                    ResultField.text("issuer", "Issuer distinguished name.")).orNull()),
+            List.of(new FailureCode("signature_invalid", "The signature does not verify."),
+                    new FailureCode("certificate_untrusted", "The certificate does not chain to an allowed certificate authority."),
+                    new FailureCode("certificate_expired", "The certificate was not valid at signing time."),
+                    new FailureCode("signer_mismatch", "The signer is not the person this session verifies."),
+                    new FailureCode("unsupported_format", "The file is not a CMS / PKCS#7 signature.")));
+
     record Variant(TechnologyCode code) implements TechnologyProvider {
 
         @Override
@@ -25,8 +36,8 @@ class DigitalSignatureTechnologies {
         }
 
         @Override
-        public String resultField() {
-            return "digital_signature_result";
+        public ResultSchema resultSchema() {
+            return RESULT;
         }
 
         @Override

@@ -17,6 +17,27 @@ class DocumentRecognitionTechnology implements TechnologyProvider {
             ConfigField.bool("reject_expired", true, "Refuse documents past their expiry date."),
             ConfigField.bool("require_backside", false, "Also capture the back side (ID cards with the MRZ on the back).")));
 
+    private static final ResultSchema RESULT = new ResultSchema("document_recognition_result", List.of(
+            ResultField.object("document", "What was read from the document.",
+                    ResultField.text("type", "Document type code, e.g. ID_CARD or PASSPORT."),
+                    ResultField.country("issuing_country", "Issuing country, ISO 3166-1 alpha-3."),
+                    ResultField.text("number", "Document number."),
+                    ResultField.text("surname", "Holder's surname."),
+                    ResultField.text("given_names", "Holder's given names."),
+                    ResultField.date("birth_date", "Holder's date of birth."),
+                    ResultField.date("expiry_date", "Date the document expires.")).orNull(),
+            ResultField.bool("mrz_check_digits_valid", "Whether every check digit of the machine-readable zone verifies.").orNull(),
+            ResultField.bool("portrait_found", "Whether a portrait was found on the document (the reference face for F2F).").orNull()),
+            List.of(new FailureCode("document_not_found", "No document was found in the images."),
+                    new FailureCode("unsupported_document", "The document is not one of the supported types."),
+                    new FailureCode("country_not_allowed", "The issuing country is not allowed by this flow."),
+                    new FailureCode("document_type_not_allowed", "The document type is not allowed by this flow."),
+                    new FailureCode("mrz_unreadable", "The machine-readable zone could not be read."),
+                    new FailureCode("mrz_check_digits_invalid", "The machine-readable zone's check digits do not verify."),
+                    new FailureCode("document_expired", "The document has expired."),
+                    new FailureCode("no_portrait", "No portrait was found on the document."),
+                    new FailureCode("poor_quality", "The images were too dark, blurred or cut off to read.")));
+
     @Override
     public TechnologyCode code() {
         return TechnologyCode.DR;
@@ -28,7 +49,7 @@ class DocumentRecognitionTechnology implements TechnologyProvider {
     }
 
     @Override
-    public String resultField() {
-        return "document_recognition_result";
+    public ResultSchema resultSchema() {
+        return RESULT;
     }
 }

@@ -14,6 +14,16 @@ class EDocumentTechnology implements TechnologyProvider {
             ConfigField.integer("max_retry_attempts", 0, 10, 3, "How many times the person may retry the fetch."),
             ConfigField.bool("allow_retry", true, "Whether the person may retry at all after a failed fetch.")));
 
+    private static final ResultSchema RESULT = new ResultSchema("edocument_result", List.of(
+            ResultField.text("document_type", "Type of the e-document that was found, e.g. IdentityCard.").orNull(),
+            ResultField.object("person", "Who the e-document belongs to.",
+                    ResultField.text("surname", "Surname."),
+                    ResultField.text("given_names", "Given names."),
+                    ResultField.date("birth_date", "Date of birth.")).orNull()),
+            List.of(new FailureCode("edocument_not_found", "The e-document provider found no document for the person."),
+                    new FailureCode("edocument_unavailable", "The e-document provider could not be reached."),
+                    new FailureCode("consent_declined", "The person declined to share the e-document.")));
+
     @Override
     public TechnologyCode code() {
         return TechnologyCode.ED;
@@ -30,7 +40,7 @@ class EDocumentTechnology implements TechnologyProvider {
     }
 
     @Override
-    public String resultField() {
-        return "edocument_result";
+    public ResultSchema resultSchema() {
+        return RESULT;
     }
 }

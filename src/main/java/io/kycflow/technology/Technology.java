@@ -18,6 +18,10 @@ public record Technology(UUID id, TechnologyCode code, String name, String descr
         return provider.resultField();
     }
 
+    public ResultSchema resultSchema() {
+        return provider.resultSchema();
+    }
+
     public boolean mcpCreatable() {
         return provider.mcpCreatable();
     }

@@ -5,8 +5,8 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A verification technology's own declaration: its config schema with defaults, its combination rules and the
- * name of its result block. Each technology is one provider bean; nothing else restates these facts.
+ * A verification technology's own declaration: its config schema with defaults, its combination rules and its
+ * result block (fields and failure-reason codes). Each technology is one provider bean; nothing else restates these facts.
  */
 public interface TechnologyProvider {
 
@@ -14,8 +14,13 @@ public interface TechnologyProvider {
 
     ConfigSchema configSchema();
 
+    /** Its result block: the name (e.g. {@code liveness_result}), the fields and the failure-reason codes. */
+    ResultSchema resultSchema();
+
     /** Key of this technology's block in session results, e.g. {@code liveness_result}. */
-    String resultField();
+    default String resultField() {
+        return resultSchema().block();
+    }
 
     default List<CombinationRule> rules() {
         return List.of();

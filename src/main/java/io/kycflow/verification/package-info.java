@@ -1,6 +1,8 @@
 /**
- * Verification providers. For now the sandbox provider of TEST/DEMO organizations, whose results are always
- * labelled {@code "sandbox": true}; the offline engines for PRODUCTION organizations come with the hosted UI.
+ * Verification engines behind one interface ({@link io.kycflow.verification.VerificationEngine}), one per
+ * technology, chosen by {@link io.kycflow.verification.VerificationEngines}: the sandbox engine for TEST/DEMO
+ * organizations (every block labelled {@code "sandbox": true}), real engines for PRODUCTION — none installed yet,
+ * so a PRODUCTION step is refused with {@code engine_unavailable}, never faked.
  */
 @org.jspecify.annotations.NullMarked
 package io.kycflow.verification;
