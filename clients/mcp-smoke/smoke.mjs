@@ -19,7 +19,7 @@ const USAGE = 'usage: node smoke.mjs --url http://127.0.0.1:PORT/mcp/ --key ORG_
 const EXPECTED_TOOLS = [
     'get_organization', 'list_subscription_technologies', 'list_flows', 'get_flow', 'create_flow', 'update_flow',
     'create_flow_session', 'get_flow_session', 'get_flow_session_light_result', 'update_flow_session_status',
-    'list_flow_session_reviews', 'create_flow_session_review',
+    'list_flow_session_reviews', 'create_flow_session_review', 'complete_sandbox_session',
 ];
 const READ_ONLY_TOOLS = new Set(['get_organization', 'list_subscription_technologies', 'list_flows', 'get_flow',
     'get_flow_session', 'get_flow_session_light_result', 'list_flow_session_reviews']);
@@ -292,7 +292,7 @@ async function checks({ config, run, client, headerClient, elicitations, transpo
     });
 
     // ------------------------------------------------------------------------------------ 2. tools/list
-    await check('tools/list has exactly the 12 kycflow tools', async () => {
+    await check('tools/list has exactly the 13 kycflow tools', async () => {
         assertEqual([...s.tools.keys()].sort(), [...EXPECTED_TOOLS].sort(), 'tool names');
     });
     for (const name of EXPECTED_TOOLS) {
@@ -687,6 +687,27 @@ async function checks({ config, run, client, headerClient, elicitations, transpo
         }
         return light;
     });
+    for (const [label, outcomes, status] of [['passes', {}, 'FINISHED'], ['fails F2F with face_mismatch', { F2F: 'face_mismatch' }, 'FAILED']]) {
+        await checkWith(`complete_sandbox_session ${label}: ${status}, and the REST light result agrees`, { flow: s.flow }, async () => {
+            const session = await callOk(client, 'create_flow_session', { flow_api_key: s.flow.api_key });
+            const view = await callOk(client, 'complete_sandbox_session', { session_id: session.session_id, outcomes });
+            assertEqual(view.status, status, 'status');
+            const rest = new URL('/api/v1/flows/session/result/light/', config.url);
+            rest.search = new URLSearchParams({ session_id: session.session_id, flow_api_key: s.flow.api_key });
+            const response = await fetch(rest);
+            assertEqual(response.status, 200, 'REST light result status');
+            const light = await response.json();
+            assertEqual([light.status, light.overall_result], [view.status, view.overall_result], 'REST status, overall_result');
+            for (const block of ['liveness_result', 'document_recognition_result', 'face2face_result']) {
+                assertEqual([light[block].result, light[block].sandbox, light[block].provider], [view[block].result, true, 'kycflow-sandbox'], `${block} result, sandbox, provider`);
+            }
+            if (status === 'FAILED') {
+                assertEqual(light.failure_reasons.map(reason => [reason.technology, reason.type]), [['F2F', 'face_mismatch']], 'failure_reasons');
+            }
+            const again = await callError(client, 'complete_sandbox_session', { session_id: session.session_id });
+            assert(/only CREATED or IN_PROGRESS/.test(again), `completing again: ${again}`);
+        });
+    }
     await checkWith('update_flow_session_status APPROVED on the FINISHED session, recorded in the review trail', { finished: s.finished, review: s.review }, async () => {
         const view = await callOk(client, 'update_flow_session_status', {
             session_id: s.session.session_id, request_data: { status: 'APPROVED', message: `smoke ${run}: approved` },

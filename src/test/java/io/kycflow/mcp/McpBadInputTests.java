@@ -38,7 +38,7 @@ class McpBadInputTests extends McpTestSupport {
     void everyToolRefusesAnUnknownArgumentByName() {
         var client = client(newOrganization().apiKey());
         var tools = client.listTools().tools();
-        assertThat(tools).hasSize(12);
+        assertThat(tools).hasSize(13);
         for (var tool : tools) {
             assertThat(refused(client, tool.name(), Map.of("bogus_argument", 1))).as(tool.name()).contains("bogus_argument");
         }

@@ -32,7 +32,7 @@ class McpSchemaPortabilityTests extends McpTestSupport {
     @Test
     void noToolSchemaUsesATypeArrayAndEverySchemaHasOneTypeOrIsAnAnyOf() {
         var tools = client(newOrganization().apiKey()).listTools().tools();
-        assertThat(tools).hasSize(12);
+        assertThat(tools).hasSize(13);
         var problems = new ArrayList<String>();
         var visited = new int[1];
         var nullBranches = new int[1];

@@ -43,12 +43,12 @@ class McpSeedPathTests extends McpTestSupport {
     }
 
     @Test
-    void advertisesTwelveToolsWithSchemasAndAnnotations() {
+    void advertisesThirteenToolsWithSchemasAndAnnotations() {
         var tools = client(newOrganization().apiKey()).listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("get_organization",
                 "list_subscription_technologies", "list_flows", "get_flow", "create_flow", "update_flow",
                 "create_flow_session", "get_flow_session", "get_flow_session_light_result", "update_flow_session_status",
-                "list_flow_session_reviews", "create_flow_session_review");
+                "list_flow_session_reviews", "create_flow_session_review", "complete_sandbox_session");
         assertThat(tools).allSatisfy(tool -> {
             assertThat(tool.title()).isNotBlank();
             assertThat(tool.description()).isNotBlank();

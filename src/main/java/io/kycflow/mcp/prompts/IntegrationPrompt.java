@@ -81,9 +81,11 @@ class IntegrationPrompt {
                 success_redirect_url and failure_redirect_url pointing at the app's GET /kyc/return, and \
                 technology_configs for every technology you want to tune. Keep the returned id and api_key; the api_key \
                 is a secret: store it in the app's secret configuration (e.g. KYC_FLOW_API_KEY), never in source control.
-                4. Smoke-test. create_flow_session(flow_api_key) → open verification_url in a browser and complete it → \
-                get_flow_session_light_result(session_id). Expect status FINISHED on a clean pass; on FAILED read \
-                failure_reasons and each technology's result block.
+                4. Smoke-test. create_flow_session(flow_api_key) → open verification_url in a browser and complete it, \
+                or without a camera (TEST/DEMO organizations) complete_sandbox_session(session_id, outcomes) → \
+                get_flow_session_light_result(session_id). Expect status FINISHED on a clean pass; run a second session \
+                with a failing outcome (e.g. {"LD": "fail"}) and check that FAILED, failure_reasons and each technology's \
+                result block are handled.
                 5. Wire production code (REST only, base URL %3$s):
                    - POST /kyc/start (authenticated end user): call POST %3$s/api/v1/flows/session/create/ with JSON \
                 {"api_key": KYC_FLOW_API_KEY, "metadata": {"user_id": "<your user id>"}}; store session_id bound to the \

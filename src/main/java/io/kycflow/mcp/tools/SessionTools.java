@@ -42,7 +42,8 @@ class SessionTools {
     SyncToolSpecification createFlowSessionTool(ToolKit kit, FlowService flows, SessionService sessions) {
         return kit.tool("create_flow_session", "Create smoke-test session",
                 "Creates one session against a Flow of this organization for an integration smoke test, then open "
-                        + "verification_url in a browser and walk through it. Integration-time only: production backends create "
+                        + "verification_url in a browser and walk through it, or (TEST/DEMO organizations, no camera needed) "
+                        + "finish it with complete_sandbox_session. Integration-time only: production backends create "
                         + "sessions with POST /api/v1/flows/session/create/, never through MCP.",
                 input(props("flow_api_key", text("The flow's api_key (from create_flow or get_flow).", 256),
                         "metadata", anyObject("Optional small JSON object stored with the session, e.g. a test user id.")),
