@@ -72,6 +72,18 @@ class SessionApiController {
     @GetMapping(path = "/api/v1/flows/session/result/light/", produces = MediaType.APPLICATION_JSON_VALUE)
     void light(HttpServletRequest request, HttpServletResponse response) throws IOException,
             MissingServletRequestParameterException {
+        writeJson(response, HttpStatus.OK, views.light(sessionOfFlow(request)));
+    }
+
+    /** The full result, in the compatibility shape (flow_session_result, flow_session_failure_reasons, …). */
+    @GetMapping(path = "/api/v1/flows/session/result/", produces = MediaType.APPLICATION_JSON_VALUE)
+    void full(HttpServletRequest request, HttpServletResponse response) throws IOException,
+            MissingServletRequestParameterException {
+        writeJson(response, HttpStatus.OK, views.full(sessionOfFlow(request)));
+    }
+
+    /** The session named by the query, if it belongs to the flow whose key is presented (another flow's: 404). */
+    private io.kycflow.session.Session sessionOfFlow(HttpServletRequest request) throws MissingServletRequestParameterException {
         var sessionId = required(request, "session_id");
         var flowApiKey = required(request, "flow_api_key");
         var flow = flowKeys.resolve(flowApiKey, "flow_api_key");
@@ -79,7 +91,7 @@ class SessionApiController {
         if (id == null) {
             throw KycException.invalid("session_id", "session_id must be a UUID");
         }
-        writeJson(response, HttpStatus.OK, views.light(sessions.getForFlow(flow.id(), id)));
+        return sessions.getForFlow(flow.id(), id);
     }
 
     private void writeJson(HttpServletResponse response, HttpStatus status, Object body) throws IOException {

@@ -37,6 +37,25 @@ public class SessionViews {
         return view(session, true);
     }
 
+    /**
+     * The full result in the shape integrators of the system the guide describes already parse: the light result
+     * plus {@code flow_session_result} (the verdict, null while open), {@code flow_session_failure_reasons} (the
+     * failure codes) and {@code technologies} as {@code {code, name, description}} objects in flow order.
+     */
+    public ObjectNode full(Session session) {
+        var node = view(session, true);
+        putNullable(node, "flow_session_result", session.overallResult());
+        var codes = node.putArray("flow_session_failure_reasons");
+        node.get("failure_reasons").forEach(reason -> codes.add(reason.get("type").asString()));
+        var technologies = node.putArray("technologies");
+        for (var step : session.steps()) {
+            var technology = catalog.get(step.technology());
+            technologies.addObject().put("code", technology.code().name()).put("name", technology.name())
+                    .put("description", technology.description());
+        }
+        return node;
+    }
+
     private ObjectNode view(Session session, boolean withMedia) {
         var node = NODES.objectNode();
         node.put("session_id", session.id().toString());

@@ -217,6 +217,38 @@ class SessionResultApiTests {
         assertThat(http.get(path, "Accept", "text/html").status()).isEqualTo(406);
     }
 
+    @Test
+    void theFullResultHasTheCompatibilityVerdictFieldsAndAgreesWithTheLightResult() {
+        var open = createSession(flow);
+        var pending = full(open, flow.apiKey());
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        assertThat(pending.json().path("flow_session_result").isNull()).isTrue();
+        assertThat(pending.json().path("flow_session_failure_reasons").isEmpty()).isTrue();
+        assertThat(pending.json().path("technologies").findValuesAsString("code")).containsExactly("LD", "DR", "F2F");
+        assertThat(pending.json().path("technologies").get(0).path("name").asString()).isNotBlank();
+        assertThat(pending.json().path("technologies").get(0).path("description").asString()).isNotBlank();
+
+        var sessionId = createSession(flow);
+        var completed = http.postJson("/api/v1/sandbox/session/complete/", "{\"api_key\":\"" + flow.apiKey()
+                + "\",\"session_id\":\"" + sessionId + "\",\"outcome\":\"failed\"}");
+        assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+        var result = full(sessionId, flow.apiKey()).json();
+        var light = light(sessionId, flow.apiKey()).json();
+        assertThat(result.path("flow_session_result").asBoolean(true)).isFalse();
+        assertThat(result.path("flow_session_failure_reasons").get(0).asString()).isEqualTo("liveness_not_confirmed");
+        assertThat(result.path("finished_at").asString()).isEqualTo(light.path("finished_at").asString()).isNotBlank();
+        for (var field : new String[] {"status", "overall_result", "failure_reasons", "liveness_result", "document_recognition_result"}) {
+            assertThat(result.path(field)).as(field).isEqualTo(light.path(field));
+        }
+        full(sessionId, "B".repeat(48)).assertProblem(401, "invalid_flow_api_key");
+        var otherFlow = data.flow(orgId, LD);
+        full(sessionId, otherFlow.apiKey()).assertProblem(404, "session_not_found");
+    }
+
+    private Response full(String sessionId, String flowApiKey) {
+        return http.get("/api/v1/flows/session/result/" + Http.query("session_id", sessionId, "flow_api_key", flowApiKey));
+    }
+
     private static void assertNothingOfTheSessionShown(JsonNode problem, Response response, Flow owner) {
         assertThat(problem.has("status") && problem.path("status").isInt()).isTrue(); // the HTTP status, not the session's
         for (var field : new String[] {"flow_id", "technologies", "metadata", "overall_result", "failure_reasons",
