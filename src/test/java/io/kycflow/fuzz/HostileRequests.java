@@ -125,7 +125,8 @@ final class HostileRequests {
                         : junk.valueOtherThan(List.of("passed", "failed"), 1));
                 yield post("/api/v1/sandbox/session/complete/", headers, body);
             }
-            case 2 -> new Request("GET", "/api/v1/flows/session/result/light/?session_id="
+            case 2 -> new Request("GET", junk.pick(List.of("/api/v1/flows/session/result/light/", "/api/v1/flows/session/result/"))
+                    + "?session_id="
                     + encode(junk.chance(0.5) ? targets.sessionId().toString() : junk.string()) + "&flow_api_key="
                     + encode(junk.chance(0.5) ? targets.flowKey() : junk.string()), headers, new byte[0]);
             default -> new Request(junk.pick(List.of("POST", "PUT", "PATCH")), junk.pick(PATHS), headers, junk.brokenBody());
@@ -155,7 +156,7 @@ final class HostileRequests {
                     bytes(NODES.objectNode().set("status", junk.chance(0.5) ? NODES.stringNode("BOGUS") : junk.valueOtherThan(STATUSES, 1))));
             case 2 -> new Request("POST", base + "/" + someId + "/api-key", headers, new byte[0]);
             case 3 -> new Request(junk.pick(List.of("PUT", "DELETE")), base + "/" + (junk.chance(0.5) ? targets.orgId() : someId)
-                    + "/subscriptions/" + junk.pick(List.of("XX", "%ZZ", "DSX", "L%44", "LD%00")), headers, new byte[0]);
+                    + "/subscriptions/" + junk.pick(List.of("XX", "%ZZ", "DSX", "LD%00", "L%20D")), headers, new byte[0]);
             case 4 -> new Request("GET", base + "/" + someId, headers, new byte[0]);
             default -> new Request(junk.pick(METHODS), base + junk.pick(List.of("", "/", "/x/y/z")), headers, junk.brokenBody());
         };
