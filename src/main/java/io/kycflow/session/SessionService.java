@@ -17,6 +17,7 @@ import io.kycflow.shared.KycException;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Creates sessions, applies verification attempts step by step, and guards the status lifecycle. */
+/**
+ * Creates sessions, applies verification attempts step by step, and guards the status lifecycle; every transition
+ * is announced as a {@link SessionEvent} in the transaction that made it.
+ */
 @Service
 public class SessionService {
 
@@ -34,10 +38,12 @@ public class SessionService {
     private final OrganizationService organizations;
     private final SessionProperties properties;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     SessionService(SessionRepository sessions, SessionGroupCommit groupCommit, TechnologyCatalog catalog,
                    OrganizationService organizations, SessionProperties properties,
-                   PlatformTransactionManager transactionManager) {
+                   PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+        this.events = events;
         this.sessions = sessions;
         this.transactions = new TransactionTemplate(transactionManager);
         this.groupCommit = groupCommit;
@@ -120,6 +126,20 @@ public class SessionService {
                 session.metadata(), session.createdAt(), session.startedAt() == null ? now : session.startedAt(),
                 status.isOpen() ? null : now, session.expiresAt(), steps);
         sessions.updateSession(updated);
+        if (step.attempts() == 0) {
+            events.publishEvent(new SessionEvent.StepStarted(sessionId, session.organizationId(), technology, now));
+        }
+        if (stepStatus != StepStatus.IN_PROGRESS) {
+            events.publishEvent(new SessionEvent.StepCompleted(sessionId, session.organizationId(), technology,
+                    stepStatus == StepStatus.PASSED, attemptNo, outcome.failure() == null ? null : outcome.failure().type(), now));
+        }
+        if (status == SessionStatus.FINISHED) {
+            events.publishEvent(new SessionEvent.Finished(sessionId, session.organizationId(), now));
+        } else if (status == SessionStatus.FAILED) {
+            events.publishEvent(new SessionEvent.Failed(sessionId, session.organizationId(), steps.stream()
+                    .filter(s -> s.status() == StepStatus.FAILED && s.failureReason() != null)
+                    .map(s -> s.failureReason().type()).toList(), now));
+        }
         return updated;
     }
 
@@ -138,6 +158,7 @@ public class SessionService {
                 session.overallResult(), session.metadata(), session.createdAt(),
                 session.startedAt(), session.finishedAt(), session.expiresAt(), session.steps());
         sessions.updateSession(updated);
+        events.publishEvent(new SessionEvent.Decided(sessionId, organizationId, session.status(), target, now()));
         return new Decision(session.status(), updated);
     }
 
@@ -149,10 +170,19 @@ public class SessionService {
         var now = now();
         // a transaction even when reading: only committed transactions are flushed to disk on the embedded default
         if (session.status().isOpen() && !session.expiresAt().isAfter(now)
-                && Boolean.TRUE.equals(transactions.execute(status -> sessions.expire(session.id(), now)))) {
+                && Boolean.TRUE.equals(transactions.execute(status -> expire(session, now)))) {
             return sessions.find(session.id()).orElseThrow();
         }
         return session;
+    }
+
+    /** Moves an open session past its TTL to EXPIRED, announcing it in the same transaction; false if it moved on. */
+    private boolean expire(Session session, OffsetDateTime now) {
+        if (!sessions.expire(session.id(), now)) {
+            return false;
+        }
+        events.publishEvent(new SessionEvent.Expired(session.id(), session.organizationId(), now));
+        return true;
     }
 
     private @Nullable ObjectNode checkedMetadata(@Nullable JsonNode metadata) {
