@@ -130,7 +130,7 @@ class SessionJournal implements SmartLifecycle {
             }
         }
         int restored = transactions.execute(status -> (int) rows.stream().filter(sessions::insertIfAbsent).count());
-        store.checkpoint();
+        store.flush();
         for (var path : leftovers) {
             Files.delete(path);
         }
@@ -154,7 +154,7 @@ class SessionJournal implements SmartLifecycle {
             segment.close();
             openNextSegment();
         }
-        store.checkpoint(); // every row in the older segments was committed before it was appended
+        store.flush(); // every row in the older segments was committed before it was appended
         for (var path : segments()) {
             if (!path.equals(segmentPath)) {
                 Files.delete(path);
