@@ -1,5 +1,6 @@
 package io.kycflow.support;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +32,7 @@ public final class DiskEvents {
     private final AtomicLong sequence = new AtomicLong();
     private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
     private volatile @Nullable Hold hold;
+    private volatile @Nullable Predicate<Event> failNext;
 
     public Event record(Kind kind, String file, String caller) {
         var event = new Event(sequence.incrementAndGet(), kind, file, caller);
@@ -53,8 +55,21 @@ public final class DiskEvents {
         return next;
     }
 
-    /** Called by the channel with the force's start event, before the force; blocks while the force is held. */
-    void beforeForce(Event start) throws InterruptedException {
+    /** Makes the next force that matches fail with an {@link IOException}, as a failing disk would. */
+    public void failNextForce(Predicate<Event> which) {
+        failNext = which;
+    }
+
+    /**
+     * Called by the channel with the force's start event, before the force; blocks while the force is held,
+     * throws if it is to fail.
+     */
+    void beforeForce(Event start) throws InterruptedException, IOException {
+        var failing = failNext;
+        if (failing != null && failing.test(start)) {
+            failNext = null;
+            throw new IOException("injected: the disk failed the force");
+        }
         var current = hold;
         if (current != null && current.which.test(start)) {
             hold = null;
