@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The force is {@code force(true)}: appends grow the file, and only with {@code metaData} does
  * {@link FileChannel#force} promise that the new length reaches the disk too (on Linux {@code force(false)} is
  * fdatasync, which carries it, but the contract does not say so). For an appending file the two cost the same:
- * either has to commit the new size (interleaved on a development machine's ext4 disk: 1.1-1.3 ms median each).
+ * either has to commit the new size (interleaved on a development machine's ext4 disk, the medians were within a
+ * few per cent of each other).
  * A new segment's directory entry is forced once, when it is created. After a write or force fails, the
  * segment's tail is in doubt and nothing more is appended to it (the reader stops at the first bad record, and a
  * failed fsync may have dropped that write's pages): the next batch starts a new segment.
@@ -178,16 +179,19 @@ class SessionJournal implements SmartLifecycle {
      * replaying keeps what is stored).
      */
     void checkpoint() throws IOException {
+        long current;
         synchronized (appendLock) {
             if (segmentBytes == 0) {
                 return;
             }
             segment.close();
+            damaged = true; // closed: if the next segment cannot be opened, the next append tries again
             openNextSegment();
+            current = segmentNumber;
         }
         store.flush(); // every row in the older segments was committed before it was appended
         for (var path : segments()) {
-            if (!path.equals(segmentPath)) {
+            if (number(path) < current) { // not one an append has opened since (after a failure)
                 Files.delete(path);
             }
         }
