@@ -13,9 +13,11 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The transaction manager of the embedded default: a transaction that wrote something is on disk when its commit
- * returns, although H2 runs with a write delay (see {@link EmbeddedStore}). Transactions that only read, and the
- * journaled session writes, are not flushed.
+ * The transaction manager of the embedded default: a transaction that wrote something is written to the file and
+ * forced to the disk (fsync) when its commit returns, although H2 runs with a write delay (see
+ * {@link EmbeddedStore}); so it is acknowledged only once it would survive an OS crash or a power loss.
+ * Concurrent commits share a force. Transactions that only read, and the journaled session writes (the journal
+ * forces those), are not flushed.
  */
 final class DurableCommits extends JdbcTransactionManager {
 

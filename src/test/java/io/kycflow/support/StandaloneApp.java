@@ -15,9 +15,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 public record StandaloneApp(ConfigurableApplicationContext context) implements AutoCloseable {
 
     public static StandaloneApp start(Path dataDir, String... extraArgs) {
+        return start(dataDir, List.of(), extraArgs);
+    }
+
+    /** Also registers {@code beans} (e.g. a test double the application looks up optionally) before the start. */
+    public static StandaloneApp start(Path dataDir, List<?> beans, String... extraArgs) {
         var args = new ArrayList<>(List.of("--server.port=0", "--kycflow.data-dir=" + dataDir.toAbsolutePath()));
         args.addAll(List.of(extraArgs));
         return new StandaloneApp(new SpringApplicationBuilder(KycflowApplication.class).profiles("test")
+                .initializers(context -> {
+                    int n = 0;
+                    for (var bean : beans) {
+                        context.getBeanFactory().registerSingleton("testBean" + n++, bean);
+                    }
+                })
                 .run(args.toArray(String[]::new)));
     }
 

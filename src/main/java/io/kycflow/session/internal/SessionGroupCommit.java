@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Group commit for new sessions. The runtime API acknowledges a session only once it is durable, and one commit
  * per request made the database's commit the bottleneck. Requests arriving together are written by one writer in
- * one transaction (plus, on the embedded default, one {@link SessionJournal} write), and each caller is released
- * once that succeeded (or fails with its error): the same durability, a fraction of the commits under load, no
- * added delay when idle.
+ * one transaction (plus, on the embedded default, one {@link SessionJournal} write and one fsync), and each caller
+ * is released once that succeeded (or fails with its error): the same durability, a fraction of the commits and
+ * fsyncs under load, no added delay when idle.
  * <p>
  * Under load the writer also waits, up to {@link #GATHER_WINDOW_NANOS} after its previous commit, for a batch of
  * {@link #GATHER_BATCH}: a commit has a fixed cost, and committing as soon as anything was queued gave batches of
@@ -126,8 +126,10 @@ public class SessionGroupCommit implements SmartLifecycle {
     }
 
     /**
-     * One transaction for the batch, then (on the embedded default) one journal write that makes it durable; only
-     * then is anyone released. A batch whose journal write fails is taken back out of the database.
+     * One transaction for the batch, then (on the embedded default) one journal write and force that make it
+     * durable; only then is anyone released. A batch whose journal write or force fails is taken back out of the
+     * database (a crash before the next checkpoint may still bring it back from the journal: it was never
+     * acknowledged, so either outcome is allowed).
      */
     private void write(List<Pending> batch) {
         try {

@@ -21,6 +21,7 @@ import io.kycflow.shared.EmbeddedStore;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -28,14 +29,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Write-ahead journal of new sessions on the embedded default. There H2 applies a commit in memory and stores it
- * within its write delay; the group commit appends each committed batch here (one write) before it acknowledges
- * it, so the store need not write a chunk per batch. Storing a chunk per commit cost ~200 µs of CPU, and at
- * hundreds of commits a second it left a sparse chunk behind at nearly every commit (bench/README.md).
+ * within its write delay; the group commit appends each committed batch here (one write, then one
+ * {@code force}, i.e. fsync) before it acknowledges it, so the store need not write a chunk per batch. Storing a
+ * chunk per commit cost ~200 µs of CPU, and at hundreds of commits a second it left a sparse chunk behind at
+ * nearly every commit (bench/README.md).
  * <p>
- * Every {@code kycflow.session.journal-checkpoint} (1 s) the journal moves to a new segment, the store is written and synced, and the old
- * segment is deleted: everything appended to it was committed before the switch. At start-up, segments a crash left
- * behind are replayed (a session already stored is kept as stored) and the store is synced before anything new is
- * accepted. Where commits are durable by themselves (PostgreSQL, H2 with {@code WRITE_DELAY=0}) nothing is written.
+ * The force is {@code force(true)}: appends grow the file, and only with {@code metaData} does
+ * {@link FileChannel#force} promise that the new length reaches the disk too (on Linux {@code force(false)} is
+ * fdatasync, which carries it, but the contract does not say so). For an appending file the two cost the same:
+ * either has to commit the new size (interleaved on a development machine's ext4 disk, the medians were within a
+ * few per cent of each other).
+ * A new segment's directory entry is forced once, when it is created. After a write or force fails, the
+ * segment's tail is in doubt and nothing more is appended to it (the reader stops at the first bad record, and a
+ * failed fsync may have dropped that write's pages): the next batch starts a new segment.
+ * <p>
+ * Every {@code kycflow.session.journal-checkpoint} (1 s) the journal moves to a new segment, the store is written
+ * and forced, and the old segment is deleted: everything appended to it was committed before the switch. At
+ * start-up, segments a crash left behind are replayed (a session already stored is kept as stored) and the store
+ * is forced before anything new is accepted. Where the store is not this application's to force (PostgreSQL, H2
+ * with {@code WRITE_DELAY=0}) nothing is written.
  */
 @Component
 class SessionJournal implements SmartLifecycle {
@@ -48,22 +60,26 @@ class SessionJournal implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Path directory;
     private final Duration checkpointPeriod;
+    private final JournalFiles files;
     private final Object appendLock = new Object();
     private @Nullable EmbeddedStore store; // null: commits are durable by themselves, the journal is off
     private @Nullable ScheduledExecutorService checkpoints;
     private @Nullable FileChannel segment;
     private Path segmentPath = Path.of("");
     private long segmentNumber;
-    private long segmentBytes;
+    private long segmentBytes; // written to the current segment, or attempted
+    private boolean damaged; // a write or force failed: the current segment takes no more
     private volatile boolean running;
 
     SessionJournal(DataSource dataSource, SessionRepository sessions, TransactionTemplate transactions,
-                   SessionProperties properties, @Value("${kycflow.data-dir}") Path dataDirectory) {
+                   SessionProperties properties, @Value("${kycflow.data-dir}") Path dataDirectory,
+                   ObjectProvider<JournalFiles> files) {
         this.checkpointPeriod = properties.journalCheckpoint();
         this.dataSource = dataSource;
         this.sessions = sessions;
         this.transactions = transactions;
         this.directory = dataDirectory.resolve("journal");
+        this.files = files.getIfAvailable(() -> JournalFiles.DISK);
     }
 
     /** Whether appended rows are what makes a journaled commit durable (otherwise {@link #append} does nothing). */
@@ -71,23 +87,32 @@ class SessionJournal implements SmartLifecycle {
         return store != null;
     }
 
-    /** Records rows committed (in memory) by a journaled transaction; durable once this returns. */
+    /**
+     * Records rows committed (in memory) by a journaled transaction: written and forced to the disk when this
+     * returns, so they survive a killed process, an OS crash and a power loss.
+     */
     void append(List<Object[]> rows) {
         if (store == null) {
             return;
         }
         var buffer = JournalRecords.encode(rows);
         synchronized (appendLock) {
+            if (segment == null) {
+                throw new IllegalStateException("the session journal is closed");
+            }
             try {
-                var channel = segment;
-                if (channel == null) {
-                    throw new IllegalStateException("the session journal is closed");
+                if (damaged) {
+                    segment.close();
+                    openNextSegment();
                 }
+                var channel = segment;
+                segmentBytes += buffer.limit();
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                segmentBytes += buffer.limit();
+                channel.force(true);
             } catch (IOException e) {
+                damaged = true;
                 throw new UncheckedIOException("could not write the session journal " + segmentPath, e);
             }
         }
@@ -101,7 +126,10 @@ class SessionJournal implements SmartLifecycle {
             return;
         }
         try {
-            Files.createDirectories(directory);
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+                forceDirectory(directory.getParent()); // the journal directory's own entry
+            }
             var leftovers = segments();
             replay(leftovers);
             segmentNumber = leftovers.isEmpty() ? 0 : number(leftovers.getLast());
@@ -130,7 +158,7 @@ class SessionJournal implements SmartLifecycle {
             }
         }
         int restored = transactions.execute(status -> (int) rows.stream().filter(sessions::insertIfAbsent).count());
-        store.checkpoint();
+        store.flush();
         for (var path : leftovers) {
             Files.delete(path);
         }
@@ -145,28 +173,54 @@ class SessionJournal implements SmartLifecycle {
         }
     }
 
-    /** Switches to a new segment, stores and syncs what was committed, then drops the older segments. */
+    /**
+     * Switches to a new segment, stores what was committed and forces it to the disk, then drops the older
+     * segments (their deletion need not be forced: a segment that reappears after a crash is replayed, and
+     * replaying keeps what is stored).
+     */
     void checkpoint() throws IOException {
+        long current;
         synchronized (appendLock) {
             if (segmentBytes == 0) {
                 return;
             }
             segment.close();
+            damaged = true; // closed: if the next segment cannot be opened, the next append tries again
             openNextSegment();
+            current = segmentNumber;
         }
-        store.checkpoint(); // every row in the older segments was committed before it was appended
+        store.flush(); // every row in the older segments was committed before it was appended
         for (var path : segments()) {
-            if (!path.equals(segmentPath)) {
+            if (number(path) < current) { // not one an append has opened since (after a failure)
                 Files.delete(path);
             }
         }
     }
 
+    /**
+     * Opens the next segment and forces its directory entry to the disk before anything is appended: a forced
+     * segment whose name is lost in a power loss would be no better than none. If this fails, the current segment
+     * stays the current one.
+     */
     private void openNextSegment() throws IOException {
-        segmentNumber++;
-        segmentPath = directory.resolve("sessions-%016d%s".formatted(segmentNumber, SUFFIX));
-        segment = FileChannel.open(segmentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        var path = directory.resolve("sessions-%016d%s".formatted(++segmentNumber, SUFFIX));
+        var channel = files.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            forceDirectory(directory);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        segment = channel;
+        segmentPath = path;
         segmentBytes = 0;
+        damaged = false;
+    }
+
+    private void forceDirectory(Path path) throws IOException {
+        try (var channel = files.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     private List<Path> segments() throws IOException {
