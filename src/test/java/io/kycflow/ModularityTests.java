@@ -22,8 +22,8 @@ class ModularityTests {
     @Test
     void everyProductNounIsItsOwnModule() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .contains("organization", "technology", "reference", "flow", "session", "review", "api", "security",
-                        "shared");
+                .contains("organization", "technology", "reference", "flow", "session", "review", "media", "api",
+                        "security", "shared");
     }
 
     @Test
