@@ -10,8 +10,11 @@ import java.util.UUID;
 import io.kycflow.security.SecretBox;
 import io.kycflow.support.Http;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.ActiveProfiles;
 
 import static io.kycflow.media.MediaFixtures.pathAndQuery;
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "kycflow.master-key=" + MediaFixtures.MASTER_KEY,
         "kycflow.session.public-base-url=" + MediaFixtures.PUBLIC_BASE})
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class MediaFileStoreTests extends MediaContract {
 
     @Value("${kycflow.data-dir}") Path dataDirectory;
@@ -75,6 +79,27 @@ class MediaFileStoreTests extends MediaContract {
         answer.assertProblem(500, "media_unreadable");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM media_access WHERE media_id = ?").param(victim.id()).query(Long.class).single())
                 .as("nothing was served").isZero();
+    }
+
+    @Test
+    void neitherLinksNorSignaturesNorKeysReachTheLog(CapturedOutput output) throws IOException {
+        var served = store(MediaFixtures.image(1_000, 25));
+        var lost = store(MediaFixtures.image(1_000, 26));
+        Files.delete(blobPath(lost));
+        var links = new java.util.ArrayList<String>();
+        for (var ref : java.util.List.of(served, lost)) {
+            var link = media.signedUrl(ref.id(), "cabinet:reviewer-7").url();
+            links.add(link.toString());
+            MediaFixtures.get(port, pathAndQuery(link));
+            MediaFixtures.get(port, pathAndQuery(link).replace("reviewer-7", "reviewer-8"));
+        }
+
+        assertThat(output.toString()).as("the lost blob was logged").contains("has no stored blob");
+        for (var link : links) {
+            var signature = link.substring(link.indexOf("signature=") + "signature=".length());
+            assertThat(output.toString()).doesNotContain(signature).doesNotContain(link);
+        }
+        assertThat(output.toString()).doesNotContain(MediaFixtures.MASTER_KEY);
     }
 
     @Test

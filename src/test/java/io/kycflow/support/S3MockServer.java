@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.util.FileSystemUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -32,6 +33,7 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
 
     private Process process;
     private int port;
+    private Path root;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -39,7 +41,7 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException(JAR + " is missing: run the tests through Maven (./mvnw verify), which copies it");
         }
         port = freePort();
-        var root = Files.createTempDirectory("kycflow-s3mock");
+        root = JAR.resolveSibling("store-" + port).toAbsolutePath();
         var log = JAR.resolveSibling("s3mock-" + port + ".log");
         var java = ProcessHandle.current().info().command().orElse("java");
         process = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(),
@@ -50,12 +52,15 @@ public final class S3MockServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws InterruptedException {
+    public void afterAll(ExtensionContext context) throws InterruptedException, IOException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+        }
+        if (root != null) {
+            FileSystemUtils.deleteRecursively(root);
         }
     }
 
