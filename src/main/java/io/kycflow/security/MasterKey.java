@@ -2,7 +2,6 @@ package io.kycflow.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -20,18 +19,10 @@ public final class MasterKey {
 
     public static final int LENGTH = 32;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final byte[] key;
 
     private MasterKey(byte[] key) {
         this.key = key;
-    }
-
-    public static MasterKey generate() {
-        var key = new byte[LENGTH];
-        RANDOM.nextBytes(key);
-        return new MasterKey(key);
     }
 
     /** @throws IllegalArgumentException in our words, never quoting the value */
