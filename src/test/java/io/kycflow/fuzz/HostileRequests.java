@@ -33,7 +33,7 @@ final class HostileRequests {
     private static final List<String> PATHS = List.of("/api/v1/ping/", "/api/v1/flows/session/create/",
             "/api/v1/flows/session/result/light/", "/api/v1/flows/session/result/", "/api/v1/sandbox/session/complete/",
             "/api/v1/admin/organizations", "/actuator/health", "/actuator/health/liveness", "/mcp/", "/mcp", "/error",
-            "/flow/00000000-0000-7000-8000-000000000000", "/");
+            "/flow/00000000-0000-7000-8000-000000000000", "/media/00000000-0000-7000-8000-000000000000", "/");
     private static final List<String> ODD_PATHS = List.of("//api//v1//ping/", "/api/v1/ping/..;/..;/mcp",
             "/%2e%2e/%2e%2e/etc/passwd", "/api/v1/%2Fping%2F", "/mcp/%00", "/mcp/..%2f", "/api/v1/ping/;jsessionid=1",
             "/actuator/../actuator/env", "/actuator/env", "/actuator/heapdump", "/\u00e9", "/%C0%AE%C0%AE/",

@@ -20,7 +20,16 @@ public final class EmbeddedPostgresSupport {
     private EmbeddedPostgresSupport() {
     }
 
-    /** Creates a new database and points {@code spring.datasource.*} of the context being built at it. */
+    /**
+     * Master key of the contexts on PostgreSQL, which (unlike the embedded default) does not generate one. Base64 of
+     * the bytes 0x50..0x6f: a test value, never a real key.
+     */
+    public static final String MASTER_KEY = "UFFSU1RVVldYWVpbXF1eX2BhYmNkZWZnaGlqa2xtbm8=";
+
+    /**
+     * Creates a new database and points {@code spring.datasource.*} of the context being built at it, with the master
+     * key that a server on PostgreSQL needs.
+     */
     public static void registerNewDatabase(DynamicPropertyRegistry registry) {
         var url = newDatabase();
         registry.add("spring.datasource.url", () -> url);
@@ -28,6 +37,7 @@ public final class EmbeddedPostgresSupport {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("kycflow.master-key", () -> MASTER_KEY);
     }
 
     /** JDBC URL of a new, empty database on the shared server. */
