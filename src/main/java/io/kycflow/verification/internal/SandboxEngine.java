@@ -11,6 +11,7 @@ import io.kycflow.technology.TechnologyCode;
 import io.kycflow.verification.Artefact;
 import io.kycflow.verification.EngineInput;
 import io.kycflow.verification.EngineVerdict;
+import io.kycflow.verification.SandboxVerifier;
 import io.kycflow.verification.VerificationEngine;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -23,8 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class SandboxEngine implements VerificationEngine {
-
-    static final String PROVIDER = "kycflow-sandbox";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -66,7 +65,7 @@ class SandboxEngine implements VerificationEngine {
         } else {
             block.putObject("failure_reason").put("type", failureCode).put("detail", "Sandbox: " + describe(schema, failureCode));
         }
-        block.put("sandbox", true).put("provider", PROVIDER);
+        block.put("sandbox", true).put("provider", SandboxVerifier.PROVIDER);
         var artefacts = new ArrayList<Artefact>();
         if (failureCode == null) {
             switch (technology) {
