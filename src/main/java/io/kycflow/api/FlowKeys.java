@@ -2,6 +2,7 @@ package io.kycflow.api;
 
 import io.kycflow.flow.Flow;
 import io.kycflow.flow.FlowService;
+import io.kycflow.security.ApiKeys;
 import io.kycflow.shared.KycException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -20,5 +21,10 @@ class FlowKeys {
         return flows.findByApiKey(apiKey == null ? "" : apiKey).orElseThrow(() -> new KycException(
                 KycException.Kind.UNAUTHORIZED, "invalid_flow_api_key", field,
                 "The flow API key is not valid. Use the api_key of a flow (get_flow shows it), not the organization key."));
+    }
+
+    /** Who looks at media through this key, as the access log records it: a label of the key, never the key. */
+    static String viewer(String apiKey) {
+        return "flow_api_key:" + ApiKeys.fingerprint(apiKey);
     }
 }

@@ -45,6 +45,6 @@ class SandboxApiController {
         if (!outcome.equals("passed") && !outcome.equals("failed")) {
             throw KycException.invalid("body.outcome", "body.outcome must be \"passed\" or \"failed\"");
         }
-        return views.light(sandbox.complete(session, outcome.equals("passed")));
+        return views.light(sandbox.complete(session, outcome.equals("passed")), FlowKeys.viewer(key));
     }
 }

@@ -72,14 +72,14 @@ class SessionApiController {
     @GetMapping(path = "/api/v1/flows/session/result/light/", produces = MediaType.APPLICATION_JSON_VALUE)
     void light(HttpServletRequest request, HttpServletResponse response) throws IOException,
             MissingServletRequestParameterException {
-        writeJson(response, HttpStatus.OK, views.light(sessionOfFlow(request)));
+        writeJson(response, HttpStatus.OK, views.light(sessionOfFlow(request), FlowKeys.viewer(request.getParameter("flow_api_key"))));
     }
 
     /** The full result, in the compatibility shape (flow_session_result, flow_session_failure_reasons, …). */
     @GetMapping(path = "/api/v1/flows/session/result/", produces = MediaType.APPLICATION_JSON_VALUE)
     void full(HttpServletRequest request, HttpServletResponse response) throws IOException,
             MissingServletRequestParameterException {
-        writeJson(response, HttpStatus.OK, views.full(sessionOfFlow(request)));
+        writeJson(response, HttpStatus.OK, views.full(sessionOfFlow(request), FlowKeys.viewer(request.getParameter("flow_api_key"))));
     }
 
     /** The session named by the query, if it belongs to the flow whose key is presented (another flow's: 404). */

@@ -78,6 +78,11 @@ public class MediaService {
         return ref;
     }
 
+    /** A session's media in the order it was captured (metadata only). */
+    public java.util.List<MediaRef> ofSession(UUID sessionId) {
+        return repository.ofSession(sessionId);
+    }
+
     public Optional<MediaRef> find(UUID mediaId) {
         return repository.find(mediaId).map(StoredMedia::ref);
     }

@@ -3,7 +3,13 @@ package io.kycflow.session;
 import io.kycflow.shared.Timestamps;
 import java.time.OffsetDateTime;
 
+import java.util.List;
+
+import io.kycflow.media.MediaKind;
+import io.kycflow.media.MediaRef;
+import io.kycflow.media.MediaService;
 import io.kycflow.technology.TechnologyCatalog;
+import io.kycflow.technology.TechnologyCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,22 +25,24 @@ public class SessionViews {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final TechnologyCatalog catalog;
+    private final MediaService media;
 
-    SessionViews(TechnologyCatalog catalog) {
+    SessionViews(TechnologyCatalog catalog, MediaService media) {
         this.catalog = catalog;
+        this.media = media;
     }
 
     /** The structured view: status, verdict and every step's result; no media links. */
     public ObjectNode structured(Session session) {
-        return view(session, false);
+        return view(session, null);
     }
 
     /**
-     * The light result: the structured view plus each step's captured media. Media links are short-lived signed
-     * URLs; until the capture UI stores media, each step's list is empty.
+     * The light result: the structured view plus each step's captured media, as short-lived links signed for
+     * {@code viewer} (who will look, as the media access log records it: a key's label, never a secret).
      */
-    public ObjectNode light(Session session) {
-        return view(session, true);
+    public ObjectNode light(Session session, String viewer) {
+        return view(session, viewer);
     }
 
     /**
@@ -42,8 +50,8 @@ public class SessionViews {
      * plus {@code flow_session_result} (the verdict, null while open), {@code flow_session_failure_reasons} (the
      * failure codes) and {@code technologies} as {@code {code, name, description}} objects in flow order.
      */
-    public ObjectNode full(Session session) {
-        var node = view(session, true);
+    public ObjectNode full(Session session, String viewer) {
+        var node = view(session, viewer);
         putNullable(node, "flow_session_result", session.overallResult());
         var codes = node.putArray("flow_session_failure_reasons");
         node.get("failure_reasons").forEach(reason -> codes.add(reason.get("type").asString()));
@@ -56,7 +64,8 @@ public class SessionViews {
         return node;
     }
 
-    private ObjectNode view(Session session, boolean withMedia) {
+    /** {@code viewer} null: no media at all (the structured view). */
+    private ObjectNode view(Session session, @Nullable String viewer) {
         var node = NODES.objectNode();
         node.put("session_id", session.id().toString());
         node.put("flow_id", session.flowId().toString());
@@ -71,13 +80,35 @@ public class SessionViews {
         putTime(node, "started_at", session.startedAt());
         putTime(node, "finished_at", session.finishedAt());
         putTime(node, "expires_at", session.expiresAt());
+        // A session nobody has captured anything for has no media: no query on the path of fresh sessions.
+        var captured = viewer != null && session.startedAt() != null ? media.ofSession(session.id()) : List.<MediaRef>of();
         for (var step : session.steps()) {
-            node.set(catalog.get(step.technology()).resultField(), block(session, step, withMedia));
+            var block = block(session, step);
+            if (viewer != null) {
+                var links = block.putArray("media");
+                for (var ref : captured) {
+                    if (technologyOf(ref.kind()) == step.technology()) {
+                        var url = media.signedUrl(ref.id(), viewer);
+                        links.addObject().put("id", ref.id().toString()).put("kind", ref.kind().name().toLowerCase())
+                                .put("content_type", ref.contentType()).put("url", url.url().toString())
+                                .put("expires_at", Timestamps.format(url.expiresAt().atOffset(java.time.ZoneOffset.UTC)));
+                    }
+                }
+            }
+            node.set(catalog.get(step.technology()).resultField(), block);
         }
         return node;
     }
 
-    private static ObjectNode block(Session session, SessionStep step, boolean withMedia) {
+    /** Which step a kind of capture belongs to. */
+    private static TechnologyCode technologyOf(MediaKind kind) {
+        return switch (kind) {
+            case SELFIE, LIVENESS_FRAME -> TechnologyCode.LD;
+            case DOCUMENT_FRONT, DOCUMENT_BACK, DOCUMENT_PORTRAIT -> TechnologyCode.DR;
+        };
+    }
+
+    private static ObjectNode block(Session session, SessionStep step) {
         var block = NODES.objectNode();
         block.put("technology", step.technology().name());
         block.put("status", step.status().name());
@@ -99,9 +130,6 @@ public class SessionViews {
         block.put("sandbox", session.sandbox());
         putTime(block, "started_at", step.startedAt());
         putTime(block, "finished_at", step.finishedAt());
-        if (withMedia) {
-            block.putArray("media");
-        }
         return block;
     }
 

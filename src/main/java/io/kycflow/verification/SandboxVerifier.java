@@ -1,9 +1,12 @@
 package io.kycflow.verification;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.kycflow.flow.FlowService;
+import io.kycflow.media.MediaKind;
+import io.kycflow.media.MediaService;
 import io.kycflow.session.Session;
 import io.kycflow.session.SessionService;
 import io.kycflow.session.StepStatus;
@@ -28,8 +31,11 @@ public class SandboxVerifier {
     private final FlowService flows;
     private final VerificationEngines engines;
     private final TechnologyCatalog catalog;
+    private final MediaService media;
 
-    SandboxVerifier(SessionService sessions, FlowService flows, VerificationEngines engines, TechnologyCatalog catalog) {
+    SandboxVerifier(SessionService sessions, FlowService flows, VerificationEngines engines, TechnologyCatalog catalog,
+                    MediaService media) {
+        this.media = media;
         this.sessions = sessions;
         this.flows = flows;
         this.engines = engines;
@@ -67,13 +73,31 @@ public class SandboxVerifier {
         var earlier = new HashMap<String, Artefact>();
         while (current.status().isOpen()) {
             var step = current.steps().stream().filter(s -> s.status() != StepStatus.PASSED).findFirst().orElseThrow();
+            var captures = SyntheticCaptures.forStep(step.technology());
+            store(session, captures);
             var input = new EngineInput(session.id(), step.technology(), flow.technologyConfigs().path(catalog.get(step.technology()).configField()),
-                    SyntheticCaptures.forStep(step.technology()), earlier, outcomes.getOrDefault(step.technology(), "pass"));
+                    captures, earlier, outcomes.getOrDefault(step.technology(), "pass"));
             var verdict = engines.verify(true, input);
             verdict.artefacts().forEach(artefact -> earlier.put(artefact.name(), artefact));
             current = sessions.recordAttempt(session.id(), step.technology(), verdict.outcome());
         }
         return current;
+    }
+
+    /** The captures are kept as a person's would be: encrypted media the light result links to. */
+    private void store(Session session, List<Capture> captures) {
+        for (var capture : captures) {
+            var kind = switch (capture.kind()) {
+                case "frame" -> MediaKind.LIVENESS_FRAME;
+                case "selfie" -> MediaKind.SELFIE;
+                case "document_front" -> MediaKind.DOCUMENT_FRONT;
+                case "document_back" -> MediaKind.DOCUMENT_BACK;
+                default -> null; // a signed file is not an image
+            };
+            if (kind != null) {
+                media.store(session.organizationId(), session.id(), kind, capture.contentType(), capture.bytes());
+            }
+        }
     }
 
     private void checkOutcome(TechnologyCode technology, String outcome) {

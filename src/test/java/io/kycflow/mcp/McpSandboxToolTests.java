@@ -47,6 +47,36 @@ class McpSandboxToolTests extends McpTestSupport {
     }
 
     @Test
+    void theSandboxCapturesAreStoredAsMediaAndTheLightResultLinksToThem() throws Exception {
+        var data = new TestData(organizations, flows, catalog);
+        var org = data.org();
+        var flow = data.flow(org.organization().id(), TechnologyCode.LD, TechnologyCode.DR, TechnologyCode.F2F);
+        var client = client(org.apiKey());
+        var session = sessions.create(flow, null).id().toString();
+        ok(client, "complete_sandbox_session", Map.of("session_id", session));
+        var light = ok(client, "get_flow_session_light_result", Map.of("session_id", session));
+        assertThat(light.get("liveness_result").get("media")).hasSize(3);
+        assertThat(light.get("document_recognition_result").get("media")).hasSize(2);
+        assertThat(light.get("face2face_result").get("media")).isEmpty();
+        assertThat(ok(client, "get_flow_session", Map.of("session_id", session)).get("liveness_result").has("media")).isFalse();
+
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (var link : light.get("liveness_result").get("media")) {
+            assertThat(link.get("kind").stringValue()).isEqualTo("liveness_frame");
+            var url = java.net.URI.create(link.get("url").stringValue());
+            var local = java.net.URI.create("http://127.0.0.1:" + port + url.getRawPath() + "?" + url.getRawQuery());
+            var image = http.send(java.net.http.HttpRequest.newBuilder(local).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(image.statusCode()).isEqualTo(200);
+            assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(java.util.Arrays.copyOf(image.body(), 4)).containsExactly(0x89, 'P', 'N', 'G');
+            var tampered = java.net.URI.create(local.toString().replace("viewer=org_api_key", "viewer=org_api_kez"));
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(tampered).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void refusesProductionSessionsUnknownOutcomesAndOtherOrganizationsSessions() {
         var data = new TestData(organizations, flows, catalog);
         var production = data.org(OrganizationStatus.PRODUCTION, TechnologyCode.values());

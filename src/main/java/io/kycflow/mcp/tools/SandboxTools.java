@@ -57,7 +57,7 @@ class SandboxTools {
                             outcomes.put(code, entry.getValue().asString());
                         }
                     }
-                    return views.light(sandbox.complete(session, outcomes));
+                    return views.light(sandbox.complete(session, outcomes), call.caller().author());
                 });
     }
 

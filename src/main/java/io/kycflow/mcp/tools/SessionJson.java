@@ -58,7 +58,11 @@ class SessionJson {
                 "failure_reason", failure, "sandbox", bool("Produced by a sandbox provider."),
                 "started_at", nullableTimestamp(), "finished_at", nullableTimestamp());
         if (withMedia) {
-            properties.put("media", arrayOf(anyObject("Captured image with a short-lived signed URL.")));
+            properties.put("media", arrayOf(object(props("id", uuid("Media id."),
+                    "kind", text("What it shows: selfie, liveness_frame, document_front, document_back, document_portrait."),
+                    "content_type", text("image/jpeg, image/png or image/webp."),
+                    "url", text("Signed link that serves the image to this key until expires_at; tampering gives 403."),
+                    "expires_at", timestamp()), "id", "kind", "content_type", "url", "expires_at")));
         }
         return object(properties, "technology", "status", "result", "attempts", "max_attempts", "failure_reason", "sandbox");
     }

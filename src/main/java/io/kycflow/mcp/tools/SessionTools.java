@@ -3,7 +3,7 @@ package io.kycflow.mcp.tools;
 import io.kycflow.shared.Timestamps;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import io.kycflow.flow.FlowService;
 import io.kycflow.review.ReviewService;
@@ -71,7 +71,7 @@ class SessionTools {
         return sessionView(kit, sessions, json, "get_flow_session", "Get session",
                 "Structured view of a session: status, overall_result, failure_reasons and each technology's result block "
                         + "(liveness_result, document_recognition_result, face2face_result, edocument_result, "
-                        + "digital_signature_result). No media URLs.", false, views::structured);
+                        + "digital_signature_result). No media URLs.", false, (session, viewer) -> views.structured(session));
     }
 
     @Bean
@@ -86,10 +86,10 @@ class SessionTools {
     /** The two read views of one session differ only in their media links. */
     private static SyncToolSpecification sessionView(ToolKit kit, SessionService sessions, SessionJson json, String name,
                                                      String title, String description, boolean withMedia,
-                                                     Function<Session, ObjectNode> view) {
+                                                     BiFunction<Session, String, ObjectNode> view) {
         return kit.tool(name, title, description, input(props("session_id", SESSION_ID), "session_id"),
                 json.viewSchema(withMedia), ToolKit.Kind.READ_ONLY, call -> view.apply(sessions.get(call.organizationId(),
-                        BY_ID.requiredUuid(BY_ID.object(call.arguments()), "session_id"))));
+                        BY_ID.requiredUuid(BY_ID.object(call.arguments()), "session_id")), call.caller().author()));
     }
 
     @Bean

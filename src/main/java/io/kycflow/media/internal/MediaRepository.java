@@ -39,12 +39,20 @@ public class MediaRepository {
     }
 
     public Optional<StoredMedia> find(UUID id) {
-        return jdbc.sql("SELECT * FROM media WHERE id = ?").param(id)
-                .query((rs, n) -> new StoredMedia(new MediaRef(rs.getObject("id", UUID.class),
-                        rs.getObject("organization_id", UUID.class), rs.getObject("session_id", UUID.class),
-                        MediaKind.valueOf(rs.getString("kind")), rs.getString("content_type"), rs.getLong("size_bytes"),
-                        rs.getObject("created_at", OffsetDateTime.class)), rs.getString("storage_key"), rs.getString("key_id")))
-                .optional();
+        return jdbc.sql("SELECT * FROM media WHERE id = ?").param(id).query(MediaRepository::row).optional();
+    }
+
+    /** A session's media in the order it was captured. */
+    public java.util.List<MediaRef> ofSession(UUID sessionId) {
+        return jdbc.sql("SELECT * FROM media WHERE session_id = ? ORDER BY created_at, id").param(sessionId)
+                .query(MediaRepository::row).stream().map(StoredMedia::ref).toList();
+    }
+
+    private static StoredMedia row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredMedia(new MediaRef(rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class), rs.getObject("session_id", UUID.class),
+                MediaKind.valueOf(rs.getString("kind")), rs.getString("content_type"), rs.getLong("size_bytes"),
+                rs.getObject("created_at", OffsetDateTime.class)), rs.getString("storage_key"), rs.getString("key_id"));
     }
 
     /** Audit: {@code viewer} was served object {@code media} at {@code at}. */
