@@ -45,7 +45,7 @@ public class MediaRepository {
     /** A session's media in the order it was captured. */
     public java.util.List<MediaRef> ofSession(UUID sessionId) {
         return jdbc.sql("SELECT * FROM media WHERE session_id = ? ORDER BY created_at, id").param(sessionId)
-                .query(MediaRepository::row).stream().map(StoredMedia::ref).toList();
+                .query(MediaRepository::row).list().stream().map(StoredMedia::ref).toList(); // list(): a stream would hold the connection
     }
 
     private static StoredMedia row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
