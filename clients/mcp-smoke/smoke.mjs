@@ -704,6 +704,12 @@ async function checks({ config, run, client, headerClient, elicitations, transpo
             if (status === 'FAILED') {
                 assertEqual(light.failure_reasons.map(reason => [reason.technology, reason.type]), [['F2F', 'face_mismatch']], 'failure_reasons');
             }
+            // the synthetic captures are stored media: signed links that serve them, and refuse a tampered one
+            assertEqual(light.liveness_result.media.length, 3, 'liveness_result.media (3 frames)');
+            const image = await fetch(light.liveness_result.media[0].url);
+            assertEqual([image.status, image.headers.get('content-type')], [200, 'image/png'], 'signed media link');
+            const tampered = await fetch(light.liveness_result.media[0].url.replace(/signature=./, 'signature=_'));
+            assertEqual(tampered.status, 403, 'tampered media link');
             const again = await callError(client, 'complete_sandbox_session', { session_id: session.session_id });
             assert(/only CREATED or IN_PROGRESS/.test(again), `completing again: ${again}`);
         });
