@@ -708,7 +708,7 @@ async function checks({ config, run, client, headerClient, elicitations, transpo
             assertEqual(light.liveness_result.media.length, 3, 'liveness_result.media (3 frames)');
             const image = await fetch(light.liveness_result.media[0].url);
             assertEqual([image.status, image.headers.get('content-type')], [200, 'image/png'], 'signed media link');
-            const tampered = await fetch(light.liveness_result.media[0].url.replace(/signature=./, 'signature=_'));
+            const tampered = await fetch(light.liveness_result.media[0].url.replace(/signature=(.)/, (_, c) => `signature=${c === 'A' ? 'B' : 'A'}`));
             assertEqual(tampered.status, 403, 'tampered media link');
             const again = await callError(client, 'complete_sandbox_session', { session_id: session.session_id });
             assert(/only CREATED or IN_PROGRESS/.test(again), `completing again: ${again}`);
