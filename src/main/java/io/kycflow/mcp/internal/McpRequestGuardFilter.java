@@ -34,20 +34,16 @@ public class McpRequestGuardFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var origin = request.getHeader("Origin");
         if (origin != null && allowedOrigins.stream().noneMatch(p -> p.matcher(origin).matches())) {
-            reject(response, 403, "forbidden_origin", "Origin " + quote(origin) + " is not allowed to call this MCP server.");
+            McpResponses.refuse(response, 403, "forbidden_origin", "Origin " + quote(origin) + " is not allowed to call this MCP server.");
             return;
         }
         var version = request.getHeader("MCP-Protocol-Version");
         if (version != null && !SUPPORTED_VERSIONS.contains(version)) {
-            reject(response, 400, "unsupported_protocol_version", "Unsupported MCP-Protocol-Version " + quote(version)
+            McpResponses.refuse(response, 400, "unsupported_protocol_version", "Unsupported MCP-Protocol-Version " + quote(version)
                     + "; this server speaks 2025-11-25, 2025-06-18 and 2025-03-26.");
             return;
         }
         chain.doFilter(request.getRequestURI().endsWith("/mcp/") ? new WithoutTrailingSlash(request) : request, response);
-    }
-
-    private static void reject(HttpServletResponse response, int status, String error, String detail) throws IOException {
-        McpResponses.refuse(response, status, error, detail);
     }
 
     private static String quote(String value) {
