@@ -42,7 +42,7 @@ class CrashDurabilityTests {
         String orgId;
         String flowKey;
         var sessionIds = new ConcurrentLinkedQueue<String>();
-        var first = Server.start(dataDir, "--kycflow.session.journal-checkpoint=1h",
+        var first = Server.start(dataDir, "--kycflow.storage.journal-checkpoint=1h",
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db/kycflow") + ";WRITE_DELAY=60000");
         try {
             var org = first.http.admin("POST", "/api/v1/admin/organizations",
@@ -67,7 +67,7 @@ class CrashDurabilityTests {
 
         var second = Server.start(dataDir);
         try {
-            var replayed = Pattern.compile("Session journal replayed: (\\d+) session\\(s\\) restored").matcher(second.log());
+            var replayed = Pattern.compile("The sessions journal was replayed: (\\d+) row\\(s\\) restored").matcher(second.log());
             assertThat(replayed.find()).as(second.log()).isTrue();
             assertThat(Integer.parseInt(replayed.group(1))).as("sessions only the journal had").isPositive();
 

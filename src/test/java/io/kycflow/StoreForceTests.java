@@ -67,7 +67,7 @@ class StoreForceTests {
             }
         }, callers);
         var held = hold.awaitHeld();
-        assertThat(held.caller()).as("the force of DurableCommits' flush").isEqualTo("io.kycflow.shared.GroupSync");
+        assertThat(held.caller()).as("the force of DurableCommits' flush").isEqualTo("io.kycflow.storage.internal.GroupSync");
         assertThatThrownBy(() -> done.get(500, TimeUnit.MILLISECONDS))
                 .as("%s not acknowledged while the store's force is under way", what).isInstanceOf(TimeoutException.class);
         hold.release();

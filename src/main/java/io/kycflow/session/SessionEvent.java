@@ -20,6 +20,10 @@ public sealed interface SessionEvent {
 
     OffsetDateTime at();
 
+    /** The session was created (and is durable: the event is committed with it). */
+    record Created(UUID sessionId, UUID organizationId, UUID flowId, boolean sandbox, OffsetDateTime at) implements SessionEvent {
+    }
+
     /** The first attempt at a step was recorded. */
     record StepStarted(UUID sessionId, UUID organizationId, TechnologyCode technology, OffsetDateTime at) implements SessionEvent {
     }

@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import io.kycflow.flow.Flow;
 import io.kycflow.organization.OrganizationService;
-import io.kycflow.session.internal.SessionGroupCommit;
 import io.kycflow.session.internal.SessionRepository;
 import io.kycflow.shared.Ids;
 import io.kycflow.shared.KycException;
+import io.kycflow.storage.GroupCommit;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
 import org.jspecify.annotations.Nullable;
@@ -33,14 +33,14 @@ import tools.jackson.databind.node.ObjectNode;
 public class SessionService {
 
     private final SessionRepository sessions;
-    private final SessionGroupCommit groupCommit;
+    private final GroupCommit<Session> groupCommit;
     private final TechnologyCatalog catalog;
     private final OrganizationService organizations;
     private final SessionProperties properties;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
 
-    SessionService(SessionRepository sessions, SessionGroupCommit groupCommit, TechnologyCatalog catalog,
+    SessionService(SessionRepository sessions, GroupCommit<Session> groupCommit, TechnologyCatalog catalog,
                    OrganizationService organizations, SessionProperties properties,
                    PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
         this.events = events;
@@ -92,8 +92,7 @@ public class SessionService {
      */
     @Transactional
     public Session recordAttempt(UUID sessionId, TechnologyCode technology, AttemptOutcome outcome) {
-        var locked = sessions.lock(sessionId).orElseThrow(() -> notFound(sessionId));
-        var session = expireIfDue(locked.session());
+        var session = expireIfDue(sessions.lock(sessionId).orElseThrow(() -> notFound(sessionId)));
         if (!session.status().isOpen()) {
             throw KycException.conflict("session_closed", "session_id",
                     "Session " + sessionId + " is " + session.status() + " and takes no more attempts.");
@@ -103,18 +102,15 @@ public class SessionService {
             throw KycException.conflict("step_out_of_order", "technology",
                     "The current step of session " + sessionId + " is " + step.technology() + ", not " + technology + ".");
         }
-        if (locked.stepsPlanned()) {
-            sessions.writePlannedSteps(session);
-        }
         var now = now();
         int attemptNo = step.attempts() + 1;
-        sessions.insertAttempt(sessionId, step.position(), attemptNo, outcome.passed(), outcome.result(), outcome.failure(), now);
+        sessions.insertAttempt(sessionId, step.position(), technology, attemptNo, outcome.passed(), outcome.result(),
+                outcome.failure(), now);
         var stepStatus = outcome.passed() ? StepStatus.PASSED
                 : attemptNo >= step.maxAttempts() ? StepStatus.FAILED : StepStatus.IN_PROGRESS;
         var updatedStep = new SessionStep(step.position(), step.technologyId(), step.technology(), stepStatus, attemptNo,
                 step.maxAttempts(), outcome.result(), outcome.failure(), step.startedAt() == null ? now : step.startedAt(),
                 stepStatus == StepStatus.IN_PROGRESS ? null : now);
-        sessions.updateStep(sessionId, updatedStep);
 
         var steps = new ArrayList<>(session.steps());
         steps.set(step.position(), updatedStep);
@@ -125,7 +121,7 @@ public class SessionService {
                 status == SessionStatus.FINISHED ? Boolean.TRUE : status == SessionStatus.FAILED ? Boolean.FALSE : null,
                 session.metadata(), session.createdAt(), session.startedAt() == null ? now : session.startedAt(),
                 status.isOpen() ? null : now, session.expiresAt(), steps);
-        sessions.updateSession(updated);
+        sessions.update(updated);
         if (step.attempts() == 0) {
             events.publishEvent(new SessionEvent.StepStarted(sessionId, session.organizationId(), technology, now));
         }
@@ -146,8 +142,7 @@ public class SessionService {
     /** A reviewer's decision on a FINISHED or FAILED session. */
     @Transactional
     public Decision decide(UUID organizationId, UUID sessionId, SessionStatus target) {
-        var session = sessions.lock(sessionId).map(SessionRepository.Locked::session)
-                .filter(s -> s.organizationId().equals(organizationId))
+        var session = sessions.lock(sessionId).filter(s -> s.organizationId().equals(organizationId))
                 .map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
         if (!session.status().canBeReviewedTo(target)) {
             throw KycException.conflict("invalid_status_transition", "request_data.status",
@@ -157,7 +152,7 @@ public class SessionService {
         var updated = new Session(session.id(), session.flowId(), session.organizationId(), target, session.sandbox(),
                 session.overallResult(), session.metadata(), session.createdAt(),
                 session.startedAt(), session.finishedAt(), session.expiresAt(), session.steps());
-        sessions.updateSession(updated);
+        sessions.update(updated);
         events.publishEvent(new SessionEvent.Decided(sessionId, organizationId, session.status(), target, now()));
         return new Decision(session.status(), updated);
     }

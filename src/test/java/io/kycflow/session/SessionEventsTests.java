@@ -61,7 +61,7 @@ class SessionEventsTests {
         sessions.decide(org.organization().id(), session, SessionStatus.APPROVED);
 
         assertThat(recorder.of(session)).extracting(event -> event.getClass().getSimpleName() + describe(event)).containsExactly(
-                "StepStarted LD", "StepCompleted LD true", "StepStarted DR", "StepCompleted DR true", "Finished",
+                "Created", "StepStarted LD", "StepCompleted LD true", "StepStarted DR", "StepCompleted DR true", "Finished",
                 "Decided FINISHED→APPROVED");
         assertThat(recorder.of(session)).allSatisfy(event -> assertThat(event.organizationId()).isEqualTo(org.organization().id()));
     }
@@ -74,14 +74,14 @@ class SessionEventsTests {
         var failed = sessions.create(flow, null).id();
         sessions.recordAttempt(failed, TechnologyCode.LD, fail("eye_closed"));
         assertThat(recorder.of(failed)).extracting(event -> event.getClass().getSimpleName() + describe(event))
-                .containsExactly("StepStarted LD", "StepCompleted LD false", "Failed [eye_closed]");
+                .containsExactly("Created", "StepStarted LD", "StepCompleted LD false", "Failed [eye_closed]");
 
         var expired = sessions.create(flow, null).id();
         jdbc.sql("UPDATE flow_session SET expires_at = ? WHERE id = ?")
                 .params(java.time.OffsetDateTime.now().minusMinutes(1), expired).update();
         assertThat(sessions.get(org.organization().id(), expired).status()).isEqualTo(SessionStatus.EXPIRED);
         assertThat(sessions.get(org.organization().id(), expired).status()).isEqualTo(SessionStatus.EXPIRED);
-        assertThat(recorder.of(expired)).extracting(event -> event.getClass().getSimpleName()).containsExactly("Expired");
+        assertThat(recorder.of(expired)).extracting(event -> event.getClass().getSimpleName()).containsExactly("Created", "Expired");
     }
 
     @Test

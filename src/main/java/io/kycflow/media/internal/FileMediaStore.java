@@ -6,7 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import io.kycflow.shared.DurableFiles;
+import io.kycflow.storage.DurableFiles;
 
 /** The embedded default: one file per blob under the data directory, written atomically and fsynced. */
 final class FileMediaStore implements MediaStore {

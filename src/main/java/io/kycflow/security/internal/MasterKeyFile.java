@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import io.kycflow.security.MasterKey;
-import io.kycflow.shared.DurableFiles;
+import io.kycflow.storage.DurableFiles;
 import org.springframework.boot.diagnostics.FailureAnalyzedException;
 
 /**

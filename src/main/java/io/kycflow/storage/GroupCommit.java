@@ -1,4 +1,4 @@
-package io.kycflow.session.internal;
+package io.kycflow.storage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,30 +7,32 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.kycflow.session.Session;
-import io.kycflow.shared.EmbeddedStore;
+import java.util.function.Supplier;
+
+import io.kycflow.storage.internal.Journal;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for new sessions. The runtime API acknowledges a session only once it is durable, and one commit
- * per request made the database's commit the bottleneck. Requests arriving together are written by one writer in
- * one transaction (plus, on the embedded default, one {@link SessionJournal} write and one fsync), and each caller
+ * Group commit for a table's new rows (made by {@link GroupCommits}; new sessions use it). The runtime API
+ * acknowledges a session only once it is durable, and one commit per request made the database's commit the
+ * bottleneck. Requests arriving together are written by one writer in
+ * one transaction (plus, on the embedded default, one {@link Journal} write and one fsync), and each caller
  * is released once that succeeded (or fails with its error): the same durability, a fraction of the commits and
  * fsyncs under load, no added delay when idle.
  * <p>
  * Under load the writer also waits, up to {@link #GATHER_WINDOW_NANOS} after its previous commit, for a batch of
  * {@link #GATHER_BATCH}: a commit has a fixed cost, and committing as soon as anything was queued gave batches of
  * ~7 (bench/README.md has the figures, measured when every H2 commit still wrote to the file).
+ *
+ * @param <R> a new row, as the owning module's record
  */
-@Component
-public class SessionGroupCommit implements SmartLifecycle {
+public final class GroupCommit<R> implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionGroupCommit.class);
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_BATCH = 200;
     private static final long GATHER_WINDOW_NANOS = TimeUnit.MICROSECONDS.toNanos(400);
     private static final int GATHER_BATCH = 16;
@@ -40,30 +42,31 @@ public class SessionGroupCommit implements SmartLifecycle {
      */
     static final int PHASE = Integer.MAX_VALUE - 4096;
 
-    private final SessionRepository sessions;
+    private final GroupCommittedTable<R> table;
     private final TransactionTemplate transactions;
     private final TransactionTemplate journaledTransactions;
-    private final SessionJournal journal;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
+    private final Supplier<@Nullable Journal<R>> journals;
+    private final LinkedBlockingQueue<Pending<R>> queue = new LinkedBlockingQueue<>(10_000);
+    private @Nullable Journal<R> journal; // null: commits are durable by themselves (PostgreSQL, H2 without delay)
     private volatile boolean running;
     private volatile boolean gathering; // the writer is parked waiting for a batch
     private Thread writer;
 
-    SessionGroupCommit(SessionRepository sessions, PlatformTransactionManager transactionManager, SessionJournal journal) {
-        this.sessions = sessions;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.journaledTransactions = new TransactionTemplate(transactionManager);
-        journaledTransactions.setName(EmbeddedStore.JOURNALED_TRANSACTION);
-        this.journal = journal;
+    GroupCommit(GroupCommittedTable<R> table, TransactionTemplate transactions, TransactionTemplate journaledTransactions,
+                Supplier<@Nullable Journal<R>> journals) {
+        this.table = table;
+        this.transactions = transactions;
+        this.journaledTransactions = journaledTransactions;
+        this.journals = journals;
     }
 
-    /** Stores the session; returns once it is committed. */
-    public void insert(Session session) {
+    /** Stores the row; returns once it is committed (durable, on the embedded default). */
+    public void insert(R row) {
         if (!running) {
-            transactions.executeWithoutResult(status -> sessions.insert(session)); // not running: write directly
+            transactions.executeWithoutResult(status -> table.insert(List.of(row))); // not running: write directly
             return;
         }
-        var pending = new Pending(session, new CompletableFuture<>());
+        var pending = new Pending<>(row, new CompletableFuture<>());
         try {
             queue.put(pending);
             if (gathering && batchQueued()) {
@@ -71,7 +74,7 @@ public class SessionGroupCommit implements SmartLifecycle {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while queueing a session", e);
+            throw new IllegalStateException("interrupted while queueing a new " + table.name() + " row", e);
         }
         try {
             pending.committed().join();
@@ -84,7 +87,7 @@ public class SessionGroupCommit implements SmartLifecycle {
     }
 
     private void writeLoop() {
-        var batch = new ArrayList<Pending>(MAX_BATCH);
+        var batch = new ArrayList<Pending<R>>(MAX_BATCH);
         long previousCommitEnd = System.nanoTime() - GATHER_WINDOW_NANOS;
         while (running || !queue.isEmpty()) {
             try {
@@ -107,7 +110,7 @@ public class SessionGroupCommit implements SmartLifecycle {
     }
 
     /**
-     * Waits until the deadline or until a full batch is queued (the first session is already taken). After an idle
+     * Waits until the deadline or until a full batch is queued (the first row is already taken). After an idle
      * spell the deadline has passed and nothing waits. A producer that completes a batch unparks the writer; the
      * volatile flag and the queue's atomic count make sure one of the two sides sees the other.
      */
@@ -122,7 +125,7 @@ public class SessionGroupCommit implements SmartLifecycle {
     }
 
     private boolean batchQueued() {
-        return queue.size() + 1 >= GATHER_BATCH; // + the session the writer has already taken
+        return queue.size() + 1 >= GATHER_BATCH; // + the row the writer has already taken
     }
 
     /**
@@ -131,28 +134,29 @@ public class SessionGroupCommit implements SmartLifecycle {
      * database (a crash before the next checkpoint may still bring it back from the journal: it was never
      * acknowledged, so either outcome is allowed).
      */
-    private void write(List<Pending> batch) {
+    private void write(List<Pending<R>> batch) {
         try {
-            var rows = sessions.rows(batch.stream().map(Pending::session).toList());
-            if (!journal.active()) {
-                transactions.executeWithoutResult(status -> sessions.insertRows(rows));
+            var rows = batch.stream().map(Pending::row).toList();
+            var journal = this.journal;
+            if (journal == null) {
+                transactions.executeWithoutResult(status -> table.insert(rows));
             } else {
-                journaledTransactions.executeWithoutResult(status -> sessions.insertRows(rows));
-                appendOrTakeBack(rows);
+                journaledTransactions.executeWithoutResult(status -> table.insert(rows));
+                appendOrTakeBack(journal, rows);
             }
             batch.forEach(p -> p.committed().complete(null));
         } catch (Throwable e) { // whatever happens, no caller may wait for ever and the writer keeps going
-            log.error("Could not store {} new session(s); their requests fail and nothing was acknowledged", batch.size(), e);
+            log.error("Could not store {} new {} row(s); their requests fail and nothing was acknowledged", batch.size(), table.name(), e);
             batch.forEach(p -> p.committed().completeExceptionally(e));
         }
     }
 
-    private void appendOrTakeBack(List<Object[]> rows) {
+    private void appendOrTakeBack(Journal<R> journal, List<R> rows) {
         try {
             journal.append(rows);
         } catch (RuntimeException e) {
             try {
-                journaledTransactions.executeWithoutResult(status -> sessions.deleteRows(rows));
+                journaledTransactions.executeWithoutResult(status -> table.delete(rows));
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
             }
@@ -160,9 +164,14 @@ public class SessionGroupCommit implements SmartLifecycle {
         }
     }
 
+    /** Replays what the journal holds from before a crash, then takes rows. */
     @Override
     public void start() {
-        writer = Thread.ofPlatform().name("session-group-commit").daemon().unstarted(this::writeLoop);
+        journal = journals.get();
+        if (journal != null) {
+            journal.open();
+        }
+        writer = Thread.ofPlatform().name(table.name() + "-group-commit").daemon().unstarted(this::writeLoop);
         running = true;
         writer.start();
     }
@@ -175,10 +184,21 @@ public class SessionGroupCommit implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        var late = new ArrayList<Pending>();
+        var late = new ArrayList<Pending<R>>();
         queue.drainTo(late); // queued while the writer was ending: write them here rather than strand the callers
         if (!late.isEmpty()) {
             write(late);
+        }
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    /** Cuts the journal back now, as its periodic checkpoint does (operations and tests); nothing without one. */
+    public void checkpoint() throws java.io.IOException {
+        var journal = this.journal;
+        if (journal != null) {
+            journal.checkpoint();
         }
     }
 
@@ -192,6 +212,6 @@ public class SessionGroupCommit implements SmartLifecycle {
         return PHASE;
     }
 
-    private record Pending(Session session, CompletableFuture<Void> committed) {
+    private record Pending<R>(R row, CompletableFuture<Void> committed) {
     }
 }

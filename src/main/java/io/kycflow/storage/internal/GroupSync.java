@@ -1,4 +1,4 @@
-package io.kycflow.shared;
+package io.kycflow.storage.internal;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

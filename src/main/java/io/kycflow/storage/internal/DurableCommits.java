@@ -1,4 +1,4 @@
-package io.kycflow;
+package io.kycflow.storage.internal;
 
 import java.sql.SQLException;
 import java.util.Optional;
@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import io.kycflow.shared.EmbeddedStore;
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;

@@ -1,4 +1,4 @@
-package io.kycflow.shared;
+package io.kycflow.storage;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.kycflow;
+package io.kycflow.storage;
 
 import java.nio.file.Path;
 import java.util.Map;

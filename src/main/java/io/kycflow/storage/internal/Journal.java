@@ -1,4 +1,4 @@
-package io.kycflow.session.internal;
+package io.kycflow.storage.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,22 +14,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
-import io.kycflow.session.SessionProperties;
-import io.kycflow.shared.EmbeddedStore;
-import org.jspecify.annotations.Nullable;
+import io.kycflow.storage.GroupCommittedTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Write-ahead journal of new sessions on the embedded default. There H2 applies a commit in memory and stores it
- * within its write delay; the group commit appends each committed batch here (one write, then one
+ * Write-ahead journal of a group-committed table's new rows on the embedded default. There H2 applies a commit in memory and stores it
+ * within its write delay; the {@link io.kycflow.storage.GroupCommit} appends each committed batch here (one write, then one
  * {@code force}, i.e. fsync) before it acknowledges it, so the store need not write a chunk per batch. Storing a
  * chunk per commit cost ~200 µs of CPU, and at hundreds of commits a second it left a sparse chunk behind at
  * nearly every commit (bench/README.md).
@@ -43,62 +35,52 @@ import org.springframework.transaction.support.TransactionTemplate;
  * segment's tail is in doubt and nothing more is appended to it (the reader stops at the first bad record, and a
  * failed fsync may have dropped that write's pages): the next batch starts a new segment.
  * <p>
- * Every {@code kycflow.session.journal-checkpoint} (1 s) the journal moves to a new segment, the store is written
+ * Every {@code kycflow.storage.journal-checkpoint} (1 s) the journal moves to a new segment, the store is written
  * and forced, and the old segment is deleted: everything appended to it was committed before the switch. At
- * start-up, segments a crash left behind are replayed (a session already stored is kept as stored) and the store
+ * start-up, segments a crash left behind are replayed (a row already stored is kept as stored) and the store
  * is forced before anything new is accepted. Where the store is not this application's to force (PostgreSQL, H2
  * with {@code WRITE_DELAY=0}) nothing is written.
  */
-@Component
-class SessionJournal implements SmartLifecycle {
+public final class Journal<R> {
 
-    private static final Logger log = LoggerFactory.getLogger(SessionJournal.class);
+    private static final Logger log = LoggerFactory.getLogger(Journal.class);
     private static final String SUFFIX = ".journal";
 
-    private final DataSource dataSource;
-    private final SessionRepository sessions;
+    private final GroupCommittedTable<R> table;
+    private final EmbeddedStore store;
     private final TransactionTemplate transactions;
     private final Path directory;
+    private final String prefix;
     private final Duration checkpointPeriod;
     private final JournalFiles files;
     private final Object appendLock = new Object();
-    private @Nullable EmbeddedStore store; // null: commits are durable by themselves, the journal is off
-    private @Nullable ScheduledExecutorService checkpoints;
-    private @Nullable FileChannel segment;
+    private ScheduledExecutorService checkpoints;
+    private FileChannel segment;
     private Path segmentPath = Path.of("");
     private long segmentNumber;
     private long segmentBytes; // written to the current segment, or attempted
     private boolean damaged; // a write or force failed: the current segment takes no more
-    private volatile boolean running;
 
-    SessionJournal(DataSource dataSource, SessionRepository sessions, TransactionTemplate transactions,
-                   SessionProperties properties, @Value("${kycflow.data-dir}") Path dataDirectory,
-                   ObjectProvider<JournalFiles> files) {
-        this.checkpointPeriod = properties.journalCheckpoint();
-        this.dataSource = dataSource;
-        this.sessions = sessions;
+    public Journal(GroupCommittedTable<R> table, EmbeddedStore store, TransactionTemplate transactions, Path directory,
+                   Duration checkpointPeriod, JournalFiles files) {
+        this.table = table;
+        this.store = store;
         this.transactions = transactions;
-        this.directory = dataDirectory.resolve("journal");
-        this.files = files.getIfAvailable(() -> JournalFiles.DISK);
-    }
-
-    /** Whether appended rows are what makes a journaled commit durable (otherwise {@link #append} does nothing). */
-    boolean active() {
-        return store != null;
+        this.directory = directory;
+        this.prefix = table.name() + "-";
+        this.checkpointPeriod = checkpointPeriod;
+        this.files = files;
     }
 
     /**
      * Records rows committed (in memory) by a journaled transaction: written and forced to the disk when this
      * returns, so they survive a killed process, an OS crash and a power loss.
      */
-    void append(List<Object[]> rows) {
-        if (store == null) {
-            return;
-        }
-        var buffer = JournalRecords.encode(rows);
+    public void append(List<R> rows) {
+        var buffer = JournalRecords.encode(rows, table);
         synchronized (appendLock) {
             if (segment == null) {
-                throw new IllegalStateException("the session journal is closed");
+                throw new IllegalStateException("the " + table.name() + " journal is closed");
             }
             try {
                 if (damaged) {
@@ -113,18 +95,13 @@ class SessionJournal implements SmartLifecycle {
                 channel.force(true);
             } catch (IOException e) {
                 damaged = true;
-                throw new UncheckedIOException("could not write the session journal " + segmentPath, e);
+                throw new UncheckedIOException("could not write the " + table.name() + " journal " + segmentPath, e);
             }
         }
     }
 
-    @Override
-    public void start() {
-        store = EmbeddedStore.withWriteDelay(dataSource).orElse(null);
-        if (store == null) {
-            running = true;
-            return;
-        }
+    /** Replays what a crash left, then opens a new segment and starts the checkpoints. */
+    public void open() {
         try {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory);
@@ -135,41 +112,41 @@ class SessionJournal implements SmartLifecycle {
             segmentNumber = leftovers.isEmpty() ? 0 : number(leftovers.getLast());
             openNextSegment();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not open the session journal in " + directory, e);
+            throw new UncheckedIOException("could not open the " + table.name() + " journal in " + directory, e);
         }
-        var threads = Thread.ofPlatform().name("session-journal-checkpoint").daemon().factory();
+        var threads = Thread.ofPlatform().name(table.name() + "-journal-checkpoint").daemon().factory();
         checkpoints = Executors.newSingleThreadScheduledExecutor(threads);
         long millis = checkpointPeriod.toMillis();
         checkpoints.scheduleWithFixedDelay(this::checkpointQuietly, millis, millis, TimeUnit.MILLISECONDS);
-        running = true;
     }
 
-    /** Replays what a crash left: sessions acknowledged but not yet in the store. Then syncs and deletes. */
+    /** Replays what a crash left: rows acknowledged but not yet in the store. Then syncs and deletes. */
     private void replay(List<Path> leftovers) throws IOException {
         if (leftovers.isEmpty()) {
             return;
         }
-        var rows = new ArrayList<Object[]>();
+        var rows = new ArrayList<R>();
         for (var path : leftovers) {
-            var read = JournalRecords.read(Files.readAllBytes(path));
+            var read = JournalRecords.read(Files.readAllBytes(path), table);
             rows.addAll(read.rows());
             if (read.tornTail()) { // a write cut short by the crash: never acknowledged
-                log.warn("Session journal {} ends in an incomplete record; it was not acknowledged and is ignored", path);
+                log.warn("Journal {} ends in an incomplete record; it was not acknowledged and is ignored", path);
             }
         }
-        int restored = transactions.execute(status -> (int) rows.stream().filter(sessions::insertIfAbsent).count());
+        int restored = transactions.execute(status -> (int) rows.stream().filter(table::restore).count());
         store.flush();
         for (var path : leftovers) {
             Files.delete(path);
         }
-        log.info("Session journal replayed: {} session(s) restored, {} already stored", restored, rows.size() - restored);
+        log.info("The {} journal was replayed: {} row(s) restored, {} already stored", table.name(), restored,
+                rows.size() - restored);
     }
 
     private void checkpointQuietly() {
         try {
             checkpoint();
         } catch (RuntimeException | IOException e) { // the segment stays; the next round (or the next start) retries
-            log.error("Session journal checkpoint failed", e);
+            log.error("The {} journal's checkpoint failed", table.name(), e);
         }
     }
 
@@ -178,7 +155,7 @@ class SessionJournal implements SmartLifecycle {
      * segments (their deletion need not be forced: a segment that reappears after a crash is replayed, and
      * replaying keeps what is stored).
      */
-    void checkpoint() throws IOException {
+    public void checkpoint() throws IOException {
         long current;
         synchronized (appendLock) {
             if (segmentBytes == 0) {
@@ -203,7 +180,7 @@ class SessionJournal implements SmartLifecycle {
      * stays the current one.
      */
     private void openNextSegment() throws IOException {
-        var path = directory.resolve("sessions-%016d%s".formatted(++segmentNumber, SUFFIX));
+        var path = directory.resolve("%s%016d%s".formatted(prefix, ++segmentNumber, SUFFIX));
         var channel = files.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             forceDirectory(directory);
@@ -225,18 +202,20 @@ class SessionJournal implements SmartLifecycle {
 
     private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+            return files.filter(p -> {
+                var name = p.getFileName().toString();
+                return name.startsWith(prefix) && name.endsWith(SUFFIX);
+            }).sorted().toList();
         }
     }
 
-    private static long number(Path segment) {
+    private long number(Path segment) {
         var name = segment.getFileName().toString();
-        return Long.parseLong(name.substring("sessions-".length(), name.length() - SUFFIX.length()));
+        return Long.parseLong(name.substring(prefix.length(), name.length() - SUFFIX.length()));
     }
 
-    @Override
-    public void stop() {
-        running = false;
+    /** Stops the checkpoints, takes a last one and closes; segments left behind are replayed at the next start. */
+    public void close() {
         if (checkpoints == null) {
             return;
         }
@@ -252,20 +231,9 @@ class SessionJournal implements SmartLifecycle {
                 }
             }
         } catch (IOException | RuntimeException e) { // the segments stay and are replayed at the next start
-            log.error("Session journal not closed cleanly", e);
+            log.error("The {} journal was not closed cleanly", table.name(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts before the group commit and stops after it (lifecycles stop from the highest phase down). */
-    @Override
-    public int getPhase() {
-        return SessionGroupCommit.PHASE - 4096;
     }
 }

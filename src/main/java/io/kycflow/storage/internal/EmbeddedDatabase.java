@@ -1,4 +1,4 @@
-package io.kycflow;
+package io.kycflow.storage.internal;
 
 import javax.sql.DataSource;
 

@@ -1,4 +1,4 @@
-package io.kycflow.session.internal;
+package io.kycflow.storage.internal;
 
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class JournalForceTests {
             var hold = events.holdNextForce(e -> e.file().endsWith(".journal"));
             var created = CompletableFuture.supplyAsync(() -> http.postJson(CREATE, body), clients);
             var held = hold.awaitHeld();
-            assertThat(held.caller()).isEqualTo(SessionJournal.class.getName());
+            assertThat(held.caller()).isEqualTo(Journal.class.getName());
             assertThatThrownBy(() -> created.get(500, TimeUnit.MILLISECONDS))
                     .as("no answer while the journal's force is under way").isInstanceOf(TimeoutException.class);
             hold.release();
@@ -94,7 +94,7 @@ class JournalForceTests {
             var flowKey = flowKey(app);
             var body = "{\"api_key\":\"" + flowKey + "\"}";
             assertThat(app.http().postJson(CREATE, body).status()).isEqualTo(201);
-            var journal = app.bean(SessionJournal.class);
+            var journal = app.bean(io.kycflow.storage.GroupCommit.class);
             var first = onlySegment(dataDir);
 
             var hold = events.holdNextForce(e -> e.file().endsWith(".mv.db") && e.caller().startsWith("io.kycflow."));
@@ -106,7 +106,7 @@ class JournalForceTests {
                 }
             });
             var held = hold.awaitHeld();
-            assertThat(held.caller()).as("the store's force, from the checkpoint's flush").isEqualTo("io.kycflow.shared.GroupSync");
+            assertThat(held.caller()).as("the store's force, from the checkpoint's flush").isEqualTo("io.kycflow.storage.internal.GroupSync");
             Thread.sleep(300);
             assertThat(first).as("the old segment stays while the store's force is under way").exists();
             hold.release();
@@ -153,7 +153,7 @@ class JournalForceTests {
             events.record(Kind.OPEN, name, "test");
             return new RecordingChannel(FileChannel.open(path, options), name, events);
         };
-        return StandaloneApp.start(dataDir, List.of(files), "--kycflow.session.journal-checkpoint=1h",
+        return StandaloneApp.start(dataDir, List.of(files), "--kycflow.storage.journal-checkpoint=1h",
                 "--spring.datasource.url=jdbc:h2:recording:" + dataDir.toAbsolutePath().resolve("db/kycflow") + ";WRITE_DELAY=100");
     }
 

@@ -1,4 +1,4 @@
-package io.kycflow.session.internal;
+package io.kycflow.storage.internal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * otherwise. A seam for tests, which wrap the channels to see the order of writes, forces and acknowledgements.
  */
 @FunctionalInterface
-interface JournalFiles {
+public interface JournalFiles {
 
     JournalFiles DISK = FileChannel::open;
 
