@@ -250,6 +250,32 @@ abstract class PersistenceContract {
         assertThat(sessions.create(flows.get(org, flow.id()), null).steps()).extracting(s -> s.technology()).containsExactly(DR);
     }
 
+    /** Attempts racing on one step are applied one at a time under the session's row lock: none is lost. */
+    @Test
+    void attemptsRacingOnOneSessionAreAllRecorded() throws Exception {
+        var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":10}}", LD);
+        var session = sessions.create(flow, null);
+        int racers = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < racers; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return sessions.recordAttempt(session.id(), LD, AttemptOutcome.fail(json("{}"),
+                            new FailureReason("no_face", "racing")));
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                future.get();
+            }
+        }
+        assertThat(sessions.get(org, session.id()).steps().getFirst().attempts()).isEqualTo(racers);
+        assertThat(jdbc.sql("SELECT attempt_no FROM step_attempt WHERE session_id = ? ORDER BY attempt_no")
+                .param(session.id()).query(Integer.class).list()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    }
+
     @Test
     void sessionExpiresOnceItsTtlHasPassed() {
         var flow = data.flow(org, "{\"session_ttl_minutes\":5}", null, LD);
