@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Group commit for a table's new rows (made by {@link GroupCommits}; new sessions use it). The runtime API
  * acknowledges a session only once it is durable, and one commit per request made the database's commit the
  * bottleneck. Requests arriving together are written by one writer in
- * one transaction (plus, on the embedded default, one {@link Journal} write and one fsync), and each caller
+ * one transaction (plus, on the embedded default, one {@link Journal} write and one fsync, pipelined: a journal
+ * thread forces one batch, or all that were committed meanwhile, while the writer commits the next), and each caller
  * is released once that succeeded (or fails with its error): the same durability, a fraction of the commits and
  * fsyncs under load, no added delay when idle.
  * <p>
@@ -47,10 +48,14 @@ public final class GroupCommit<R> implements SmartLifecycle {
     private final TransactionTemplate journaledTransactions;
     private final Supplier<@Nullable Journal<R>> journals;
     private final LinkedBlockingQueue<Pending<R>> queue = new LinkedBlockingQueue<>(10_000);
+    /** Batches committed in memory, waiting for their journal write and force (embedded default only). */
+    private final LinkedBlockingQueue<List<Pending<R>>> committed = new LinkedBlockingQueue<>();
     private @Nullable Journal<R> journal; // null: commits are durable by themselves (PostgreSQL, H2 without delay)
     private volatile boolean running;
+    private volatile boolean writing; // the writer may still hand batches to the journal thread
     private volatile boolean gathering; // the writer is parked waiting for a batch
     private Thread writer;
+    private @Nullable Thread journalWriter;
 
     GroupCommit(GroupCommittedTable<R> table, TransactionTemplate transactions, TransactionTemplate journaledTransactions,
                 Supplier<@Nullable Journal<R>> journals) {
@@ -104,8 +109,44 @@ public final class GroupCommit<R> implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } finally {
-                batch.clear();
+                batch = new ArrayList<>(MAX_BATCH); // the journal thread may hold the last one
             }
+        }
+    }
+
+    /**
+     * The journal's side of the pipeline: every batch committed since its previous force goes into one write and
+     * one force, then their callers are released. While it forces, the writer commits the next batches.
+     */
+    private void journalLoop(Journal<R> journal) {
+        var batches = new ArrayList<List<Pending<R>>>();
+        while (writing || !committed.isEmpty()) {
+            try {
+                var first = committed.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batches.add(first);
+                committed.drainTo(batches);
+                journal(journal, batches);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batches.clear();
+            }
+        }
+    }
+
+    private void journal(Journal<R> journal, List<List<Pending<R>>> batches) {
+        var pending = batches.size() == 1 ? batches.getFirst() : batches.stream().flatMap(List::stream).toList();
+        try {
+            appendOrTakeBack(journal, pending.stream().map(Pending::row).toList());
+            pending.forEach(p -> p.committed().complete(null));
+        } catch (Throwable e) { // whatever happens, no caller may wait for ever and the thread keeps going
+            log.error("Could not make {} new {} row(s) durable; their requests fail and nothing was acknowledged",
+                    pending.size(), table.name(), e);
+            pending.forEach(p -> p.committed().completeExceptionally(e));
         }
     }
 
@@ -129,22 +170,22 @@ public final class GroupCommit<R> implements SmartLifecycle {
     }
 
     /**
-     * One transaction for the batch, then (on the embedded default) one journal write and force that make it
-     * durable; only then is anyone released. A batch whose journal write or force fails is taken back out of the
-     * database (a crash before the next checkpoint may still bring it back from the journal: it was never
-     * acknowledged, so either outcome is allowed).
+     * One transaction for the batch; where the store is this application's to make durable, the batch then goes to
+     * the journal thread, whose write and force make it durable before anyone is released (the writer goes on to
+     * the next batch meanwhile). A batch whose journal write or force fails is taken back out of the database (a
+     * crash before the next checkpoint may still bring it back from the journal: it was never acknowledged, so
+     * either outcome is allowed).
      */
     private void write(List<Pending<R>> batch) {
         try {
             var rows = batch.stream().map(Pending::row).toList();
-            var journal = this.journal;
             if (journal == null) {
                 transactions.executeWithoutResult(status -> table.insert(rows));
+                batch.forEach(p -> p.committed().complete(null));
             } else {
                 journaledTransactions.executeWithoutResult(status -> table.insert(rows));
-                appendOrTakeBack(journal, rows);
+                committed.add(batch);
             }
-            batch.forEach(p -> p.committed().complete(null));
         } catch (Throwable e) { // whatever happens, no caller may wait for ever and the writer keeps going
             log.error("Could not store {} new {} row(s); their requests fail and nothing was acknowledged", batch.size(), table.name(), e);
             batch.forEach(p -> p.committed().completeExceptionally(e));
@@ -167,13 +208,19 @@ public final class GroupCommit<R> implements SmartLifecycle {
     /** Replays what the journal holds from before a crash, then takes rows. */
     @Override
     public void start() {
-        journal = journals.get();
+        var journal = journals.get();
         if (journal != null) {
             journal.open();
+            journalWriter = Thread.ofPlatform().name(table.name() + "-journal").daemon().unstarted(() -> journalLoop(journal));
         }
+        this.journal = journal;
         writer = Thread.ofPlatform().name(table.name() + "-group-commit").daemon().unstarted(this::writeLoop);
+        writing = true;
         running = true;
         writer.start();
+        if (journalWriter != null) {
+            journalWriter.start();
+        }
     }
 
     @Override
@@ -189,7 +236,19 @@ public final class GroupCommit<R> implements SmartLifecycle {
         if (!late.isEmpty()) {
             write(late);
         }
+        writing = false; // the journal thread forces what the writer committed, then ends
+        var journal = this.journal;
         if (journal != null) {
+            try {
+                journalWriter.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            var unforced = new ArrayList<List<Pending<R>>>();
+            committed.drainTo(unforced);
+            if (!unforced.isEmpty()) {
+                journal(journal, unforced);
+            }
             journal.close();
         }
     }
