@@ -172,15 +172,19 @@ class FlowController {
             return null;
         }
         String value = null;
-        for (var pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            var name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (name.equals("technology")) {
-                if (value != null) {
-                    throw KycException.invalid("technology", "technology is given more than once.");
+        try {
+            for (var pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                var name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                if (name.equals("technology")) {
+                    if (value != null) {
+                        throw KycException.invalid("technology", "technology is given more than once.");
+                    }
+                    value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 }
-                value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
             }
+        } catch (IllegalArgumentException e) { // MalformedRequestFilter has refused such a query already
+            throw new KycException(KycException.Kind.INVALID, "malformed_query", null, "The query string could not be read.");
         }
         return value == null ? null : technology(value);
     }
@@ -234,7 +238,7 @@ class FlowController {
     private static MediaType parse(String type) {
         try {
             return MediaType.parseMediaType(type);
-        } catch (org.springframework.util.InvalidMimeTypeException e) {
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
             return MediaType.APPLICATION_OCTET_STREAM;
         }
     }
