@@ -301,6 +301,43 @@ abstract class CapturesApiContract {
     }
 
     @Test
+    void aFullBurstOfLargeFramesFitsAndARequestPastTheLimitIs413() throws Exception {
+        var session = session(sandboxFlow);
+        var phone = browser();
+        phone.start(session);
+        // Refused from its Content-Length before a byte of the body is read: the answer comes while none was sent.
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            var head = "POST /flow/" + session + "/captures HTTP/1.1\r\nHost: localhost:" + port + "\r\nX-Kycflow-Flow: 1\r\n"
+                    + "Cookie: kycflow_device=" + phone.cookie(session) + "\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                    + "Content-Length: " + (64L * 1024 * 1024 + 1) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var answer = new String(socket.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 413");
+        }
+        assertThat(mediaRows(session)).isZero();
+
+        var burst = new Multipart().text("technology", "LD");
+        for (int i = 0; i < 16; i++) {
+            burst.png("frame", largePng(3_500_000, 100 + i)); // 56 MB
+        }
+        var answer = phone.captures(session, burst);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().path("steps").get(0).path("status").asString()).isEqualTo("PASSED");
+        assertThat(mediaRows(session)).as("16 frames and the kept selfie").isEqualTo(17);
+    }
+
+    /** {@code size} bytes behind a real PNG header of 1920×1080 (the engine never decodes a sandbox capture). */
+    static byte[] largePng(int size, long seed) {
+        var header = FlowBrowser.image("png", 1920, 1080, seed);
+        var bytes = new byte[size];
+        new java.util.Random(seed).nextBytes(bytes);
+        System.arraycopy(header, 0, bytes, 0, 64);
+        return bytes;
+    }
+
+    @Test
     void closedAndExpiredSessionsRefuseCaptures() {
         var finished = session(sandboxFlow);
         var phone = browser();

@@ -45,11 +45,15 @@ class FlowController {
     private final RemoteProperties properties;
     private final JsonMapper json;
     private final boolean publicBaseIsHttps;
+    private final long maxRequestSize;
     /** Sessions with a capture being verified on this instance: a second one at the same time would waste an attempt. */
     private final Set<UUID> capturing = ConcurrentHashMap.newKeySet();
 
     FlowController(SessionService sessions, StepVerifier steps, DeviceBindings bindings, RemoteProperties properties,
-                   JsonMapper json, io.kycflow.session.SessionProperties sessionProperties) {
+                   JsonMapper json, io.kycflow.session.SessionProperties sessionProperties,
+                   @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:10MB}")
+                   org.springframework.util.unit.DataSize maxRequestSize) {
+        this.maxRequestSize = maxRequestSize.toBytes();
         this.sessions = sessions;
         this.steps = steps;
         this.bindings = bindings;
@@ -130,6 +134,10 @@ class FlowController {
                     + " (digital signature): signed files are not taken through this endpoint yet.");
         }
         steps.checkAcceptable(session, queried != null ? queried : current == null ? TechnologyCode.LD : current.technology());
+        if (request.getContentLengthLong() > maxRequestSize) { // refused before a byte of it is read
+            throw new KycException(KycException.Kind.TOO_LARGE, "payload_too_large", null, "The request is larger than "
+                    + maxRequestSize / (1024 * 1024) + " MB; send fewer or smaller images (each at most 10 MB).");
+        }
         if (!capturing.add(session.id())) {
             throw KycException.conflict("capture_in_progress", "session_id", "A capture of this verification is being "
                     + "checked right now; wait for its answer before sending another.");
