@@ -440,6 +440,37 @@ abstract class CapturesApiContract {
     }
 
     @Test
+    void aSelfieFlowWithAnEDocumentFinishesAndTheSelfieIsStoredOnce() throws Exception {
+        var flow = data.flow(data.org().organization().id(), LD, TechnologyCode.ED, F2F);
+        var session = session(flow);
+        var phone = browser();
+        phone.start(session);
+        var selfie = FlowBrowser.image("jpg", 720, 960, 31);
+        assertThat(phone.captures(session, new Multipart().text("technology", "LD").file("selfie", "image/jpeg", selfie)).status())
+                .isEqualTo(200);
+        phone.captures(session, "?technology=ED", new Multipart().png("selfie", selfie)).assertProblem(400, "unexpected_part");
+        assertThat(phone.send("POST", "/flow/" + session + "/captures?technology=ED", null, BodyPublishers.noBody()).status())
+                .isEqualTo(200);
+        var done = phone.captures(session, new Multipart().text("technology", "F2F"));
+        assertThat(done.json().path("status").asString()).as(done.body()).isEqualTo("FINISHED");
+
+        var light = light(flow, session).json();
+        assertThat(kinds(light.path("liveness_result"))).as("the kept selfie is the one sent").containsExactly("selfie");
+        assertThat(fetch(light.path("liveness_result").path("media").get(0).path("url").asString())).isEqualTo(selfie);
+    }
+
+    @Test
+    void aDigitalSignatureStepIsNotTakenHere() {
+        var flow = data.flow(data.org().organization().id(), TechnologyCode.DSI);
+        var session = session(flow);
+        var phone = browser();
+        phone.start(session);
+        phone.captures(session, new Multipart().text("technology", "DSI").file("signed_file", "application/pkcs7-signature",
+                new byte[] {0x30, (byte) 0x82, 0, 1})).assertProblem(409, "capture_unsupported");
+        assertThat(phone.progress(session).json().path("current_step").path("technology").asString()).isEqualTo("DSI");
+    }
+
+    @Test
     void aSandboxOutcomeFailsEachAttemptUntilTheSessionFails() {
         var session = session(sandboxFlow);
         var phone = browser();
