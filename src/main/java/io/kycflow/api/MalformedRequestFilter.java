@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.buf.MessageBytes;
 import org.apache.tomcat.util.http.Parameters;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /mcp}, actuator probes). Tomcat parses parameters lazily and throws from whatever first asks for one (a
  * controller, a filter, the actuator), which surfaced as a 500 and an ERROR log. Here the query string is parsed
  * first, by Tomcat's own parser with the connector's limits, so a stray {@code %}, invalid UTF-8, an empty name or
- * too many parameters is refused before any code runs, and nothing is logged. Bodies are left to the endpoint
+ * too many parameters is refused before any code runs, and nothing is logged; so is a wildcard Content-Type (415),
+ * which Spring MVC cannot take as a body's type. Bodies are left to the endpoint
  * that reads them (a multipart upload is not parsed here, before authentication); a form body that fails there
  * is answered by {@link ProblemAdvice}.
  */
@@ -40,7 +43,29 @@ class MalformedRequestFilter extends OncePerRequestFilter {
             Problems.write(response, 400, "Bad Request", "malformed_query", DETAIL.formatted(maxParameterCount));
             return;
         }
+        if (wildcard(request.getContentType())) {
+            Problems.write(response, 415, "Unsupported Media Type", "unsupported_media_type", "The Content-Type header "
+                    + "names no type (a wildcard such as */*): name the body's type, e.g. application/json.");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A Content-Type such as {@code *}{@code /*} or {@code application/*}: Spring MVC refuses to read it as a request's
+     * type with an exception that surfaced as a 500 wherever a body may be read (the actuator endpoints take an
+     * optional one, so {@code GET /actuator/health} with it failed). Unparseable types are left alone: Spring ignores them.
+     */
+    private static boolean wildcard(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            var type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private boolean readable(String query) {

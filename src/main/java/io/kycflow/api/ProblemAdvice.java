@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.kycflow.shared.KycException;
 import io.kycflow.shared.Problems;
+import io.kycflow.verification.EngineUnavailableException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -35,9 +38,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final int maxParameterCount;
+    private final String uploadLimits;
 
-    ProblemAdvice(@Value("${server.tomcat.max-parameter-count:1000}") int maxParameterCount) {
+    ProblemAdvice(@Value("${server.tomcat.max-parameter-count:1000}") int maxParameterCount,
+                  @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+                  @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
+                  @Value("${server.tomcat.max-part-count:50}") int maxPartCount) {
         this.maxParameterCount = maxParameterCount;
+        this.uploadLimits = "The upload is larger than this server accepts: at most " + maxFileSize.toMegabytes()
+                + " MB per part, " + maxRequestSize.toMegabytes() + " MB per request and " + maxPartCount + " parts.";
     }
 
     @ExceptionHandler(KycException.class)
@@ -48,11 +57,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         };
         var problem = problem(status, e.code(), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        return respond(problem);
+    }
+
+    /** A PRODUCTION step with no real engine installed: refused, never faked (the callers check first; a safety net). */
+    @ExceptionHandler(EngineUnavailableException.class)
+    ResponseEntity<ProblemDetail> engineUnavailable(EngineUnavailableException e) {
+        var problem = problem(HttpStatus.CONFLICT, EngineUnavailableException.CODE, e.getMessage());
+        problem.setProperty("field", "technology");
         return respond(problem);
     }
 
@@ -103,17 +122,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             case HttpRequestMethodNotSupportedException e -> "method_not_allowed";
             case MissingServletRequestParameterException e -> "missing_parameter";
             case NoResourceFoundException e -> "not_found";
+            case MaxUploadSizeExceededException e -> "payload_too_large";
             default -> "bad_request";
         };
     }
 
-    private static String detail(Exception ex) {
+    private String detail(Exception ex) {
         return switch (ex) {
             case HttpMessageNotReadableException e -> "The request body is missing or is not valid JSON.";
             case HttpMediaTypeNotSupportedException e -> "Send the body as Content-Type: application/json.";
             case HttpRequestMethodNotSupportedException e -> "Method " + e.getMethod() + " is not allowed here.";
             case MissingServletRequestParameterException e -> "Query parameter " + e.getParameterName() + " is required.";
             case NoResourceFoundException e -> "No such endpoint.";
+            case MaxUploadSizeExceededException e -> uploadLimits;
             default -> "The request could not be processed.";
         };
     }

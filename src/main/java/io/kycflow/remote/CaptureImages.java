@@ -26,21 +26,33 @@ public final class CaptureImages {
     private CaptureImages() {
     }
 
+    /** 413: larger than {@link #MAX_BYTES}. */
+    public static final String TOO_LARGE = "capture_too_large";
+    /** 415: not a JPEG, PNG or WebP by its content. */
+    public static final String UNSUPPORTED_TYPE = "capture_type_unsupported";
+    /** 400: dimensions outside the bounds (a decompression bomb among them). */
+    public static final String BAD_DIMENSIONS = "capture_dimensions";
+
+    /**
+     * @param field the part the image came in, named in the refusal
+     * @throws KycException 413 {@link #TOO_LARGE}, 415 {@link #UNSUPPORTED_TYPE} or 400 {@link #BAD_DIMENSIONS}
+     */
     public static Checked check(String field, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw KycException.invalid(field, field + " is larger than 10 MB.");
+            throw new KycException(KycException.Kind.TOO_LARGE, TOO_LARGE, field, field + " is larger than 10 MB.");
         }
         var checked = header(bytes);
         if (checked == null) {
-            throw KycException.invalid(field, field + " must be a JPEG, PNG or WebP image (judged by its content, not its name).");
+            throw new KycException(KycException.Kind.UNSUPPORTED_MEDIA_TYPE, UNSUPPORTED_TYPE, field,
+                    field + " must be a JPEG, PNG or WebP image (judged by its content, not its name).");
         }
         if (checked.width() > MAX_SIDE || checked.height() > MAX_SIDE || (long) checked.width() * checked.height() > MAX_PIXELS) {
-            throw KycException.invalid(field, field + " is " + checked.width() + "×" + checked.height() + " pixels; at most "
-                    + MAX_SIDE + " on a side and 40 megapixels are accepted.");
+            throw new KycException(KycException.Kind.INVALID, BAD_DIMENSIONS, field, field + " is " + checked.width() + "×"
+                    + checked.height() + " pixels; at most " + MAX_SIDE + " on a side and 40 megapixels are accepted.");
         }
         if (checked.width() < MIN_SIDE || checked.height() < MIN_SIDE) {
-            throw KycException.invalid(field, field + " is " + checked.width() + "×" + checked.height() + " pixels; at least "
-                    + MIN_SIDE + "×" + MIN_SIDE + " is needed.");
+            throw new KycException(KycException.Kind.INVALID, BAD_DIMENSIONS, field, field + " is " + checked.width() + "×"
+                    + checked.height() + " pixels; at least " + MIN_SIDE + "×" + MIN_SIDE + " is needed.");
         }
         return checked;
     }

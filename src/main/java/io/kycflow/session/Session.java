@@ -16,4 +16,12 @@ public record Session(UUID id, UUID flowId, UUID organizationId, SessionStatus s
     public Session {
         steps = List.copyOf(steps);
     }
+
+    /** The step the next attempt is for (the first not passed), or null once the session is no longer open. */
+    public @Nullable SessionStep currentStep() {
+        if (!status.isOpen()) {
+            return null;
+        }
+        return steps.stream().filter(step -> step.status() != StepStatus.PASSED).findFirst().orElse(null);
+    }
 }

@@ -82,6 +82,14 @@ public class SessionService {
                 .map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
     }
 
+    /**
+     * The session by its id alone, for the end user's browser, where the session id in the link (and the device
+     * binding the caller checks) is the credential rather than a key. Callers must not show anything personal from it.
+     */
+    public java.util.Optional<Session> find(UUID sessionId) {
+        return sessions.find(sessionId).map(this::expireIfDue);
+    }
+
     public String verificationUrl(UUID sessionId) {
         return properties.verificationUrl(sessionId);
     }

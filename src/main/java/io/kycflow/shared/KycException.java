@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
  */
 public class KycException extends RuntimeException {
 
-    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT }
+    /**
+     * What kind of refusal: REST answers 400, 401, 403, 404, 409, 413 ({@code TOO_LARGE}) and 415
+     * ({@code UNSUPPORTED_MEDIA_TYPE}: content that is not of a type accepted, judged by the content itself).
+     */
+    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE }
 
     private final Kind kind;
     private final String code;
@@ -27,6 +31,10 @@ public class KycException extends RuntimeException {
 
     public static KycException notFound(String code, String message) {
         return new KycException(Kind.NOT_FOUND, code, null, message);
+    }
+
+    public static KycException forbidden(String code, String message) {
+        return new KycException(Kind.FORBIDDEN, code, null, message);
     }
 
     public static KycException conflict(String code, String field, String message) {

@@ -75,6 +75,19 @@ class MalformedRequestTests {
         assertNoErrorLogged(output);
     }
 
+    @Test
+    void aWildcardContentTypeIsUnsupportedOnEveryPath(CapturedOutput output) throws Exception {
+        var http = new RawHttp(port, 5000);
+        for (var path : PATHS) {
+            for (var type : List.of("*/*", "application/*", "*/*; charset=UTF-8")) {
+                var response = http.send(new Request("GET", path, Map.of("Content-Type", type), new byte[0]));
+                assertThat(response.status()).as("%s with %s", path, type).isEqualTo(415);
+                assertProblem(response, "unsupported_media_type");
+            }
+        }
+        assertNoErrorLogged(output);
+    }
+
     private static void assertProblem(RawHttp.Response response, String code) {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.text()).contains("\"code\":\"" + code + "\"")

@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "kycflow.data-dir=target/test-data/fuzz-${random.uuid}",
         "kycflow.demo.enabled=false",
         "kycflow.admin-api-key=fuzz-admin-key-0123456789abcdef0123456789",
-        "kycflow.mcp.rate-limit.requests-per-minute=1000000"})
+        "kycflow.mcp.rate-limit.requests-per-minute=1000000",
+        "kycflow.remote.rate-limit.requests-per-minute=1000000",
+        "kycflow.remote.rate-limit.reads-per-minute=1000000"})
 class HostileRequestFuzzTests {
 
     private static final long DEFAULT_SEED = 0x6b7963666c6f77L;
@@ -154,7 +156,17 @@ class HostileRequestFuzzTests {
         }
         assertThat(tools).hasSizeGreaterThanOrEqualTo(12);
         return new HostileRequests.Targets(org.apiKey(), flow.apiKey(), flow.id(), session.id(), org.organization().id(),
-                "fuzz-admin-key-0123456789abcdef0123456789", mcpSessions, mcpSession(http, other.apiKey()), tools);
+                "fuzz-admin-key-0123456789abcdef0123456789", mcpSessions, mcpSession(http, other.apiKey()), tools,
+                boundDevice(http, session.id()));
+    }
+
+    /** Binds the session to a browser (before the rows are counted) and returns that browser's cookie value. */
+    private String boundDevice(RawHttp http, java.util.UUID sessionId) throws Exception {
+        var started = http.send(new Request("POST", "/flow/" + sessionId + "/start", Map.of("X-Kycflow-Flow", "1"), new byte[0]));
+        assertThat(started.status()).as("start answer %s", started).isEqualTo(200);
+        var cookie = started.header("Set-Cookie");
+        assertThat(cookie).startsWith("kycflow_device=");
+        return cookie.substring("kycflow_device=".length(), cookie.indexOf(';'));
     }
 
     private String mcpSession(RawHttp http, String key) throws Exception {

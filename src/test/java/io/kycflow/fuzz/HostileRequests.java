@@ -18,13 +18,14 @@ import static io.kycflow.fuzz.Junk.NODES;
  * content types, broken bodies for the REST runtime, admin and sandbox APIs, and for {@code /mcp} every JSON-RPC
  * shape, every method's params, every tool's arguments and the transport headers. No request it makes can change
  * anything when the server is right: every state-changing request carries at least one flaw (a wrong key, an
- * unknown id, an invalid field).
+ * unknown id, an invalid field, a capture that is no image). The end user's {@code /flow/} API is aimed at a session
+ * bound to a browser whose cookie the generator holds.
  */
 final class HostileRequests {
 
     /** What the requests aim at: real keys and ids, so that the flaws are reached past authentication. */
     record Targets(String orgKey, String flowKey, UUID flowId, UUID sessionId, UUID orgId, String adminKey,
-                   List<String> mcpSessions, String foreignMcpSession, List<Tool> tools) {
+                   List<String> mcpSessions, String foreignMcpSession, List<Tool> tools, String deviceCookie) {
     }
 
     record Tool(String name, JsonNode inputSchema, boolean readOnly) {
@@ -33,7 +34,9 @@ final class HostileRequests {
     private static final List<String> PATHS = List.of("/api/v1/ping/", "/api/v1/flows/session/create/",
             "/api/v1/flows/session/result/light/", "/api/v1/flows/session/result/", "/api/v1/sandbox/session/complete/",
             "/api/v1/admin/organizations", "/actuator/health", "/actuator/health/liveness", "/mcp/", "/mcp", "/error",
-            "/flow/00000000-0000-7000-8000-000000000000", "/media/00000000-0000-7000-8000-000000000000", "/");
+            "/flow/00000000-0000-7000-8000-000000000000", "/flow/00000000-0000-7000-8000-000000000000/progress",
+            "/flow/00000000-0000-7000-8000-000000000000/captures", "/flow/00000000-0000-7000-8000-000000000000/claim",
+            "/media/00000000-0000-7000-8000-000000000000", "/");
     private static final List<String> ODD_PATHS = List.of("//api//v1//ping/", "/api/v1/ping/..;/..;/mcp",
             "/%2e%2e/%2e%2e/etc/passwd", "/api/v1/%2Fping%2F", "/mcp/%00", "/mcp/..%2f", "/api/v1/ping/;jsessionid=1",
             "/actuator/../actuator/env", "/actuator/env", "/actuator/heapdump", "/\u00e9", "/%C0%AE%C0%AE/",
@@ -74,10 +77,13 @@ final class HostileRequests {
         if (family < 45) {
             return restBody();
         }
-        if (family < 52) {
+        if (family < 50) {
             return admin();
         }
-        if (family < 75) {
+        if (family < 60) {
+            return flow();
+        }
+        if (family < 78) {
             return mcpEnvelope();
         }
         return mcpToolCall();
@@ -160,6 +166,97 @@ final class HostileRequests {
             case 4 -> new Request("GET", base + "/" + someId, headers, new byte[0]);
             default -> new Request(junk.pick(METHODS), base + junk.pick(List.of("", "/", "/x/y/z")), headers, junk.brokenBody());
         };
+    }
+
+    /**
+     * The end user's browser API on the session bound to {@code targets.deviceCookie()}: with that cookie only what
+     * cannot change anything (start and claim are no-ops for the bound browser, progress reads, captures always carry
+     * a flaw: no image in them is a valid capture); hand-offs never with it (a new code would replace the old).
+     */
+    private Request flow() {
+        var headers = new LinkedHashMap<String, String>();
+        if (junk.chance(0.85)) {
+            headers.put("X-Kycflow-Flow", junk.chance(0.85) ? "1" : junk.pick(List.of("0", "", "true", "11", "1, 1")));
+        }
+        if (junk.chance(0.3)) {
+            headers.put("Origin", junk.pick(List.of("http://localhost", "https://evil.example", "null", "http://127.0.0.1:1",
+                    "::", "http://user@localhost", "file://", "http://" + "a".repeat(300))));
+        }
+        var operation = junk.between(0, 5);
+        if (junk.chance(0.6) && operation != 2) {
+            headers.put("Cookie", "kycflow_device=" + targets.deviceCookie() + (junk.chance(0.2) ? "; kycflow_device=x" : ""));
+        } else if (junk.chance(0.4)) {
+            headers.put("Cookie", junk.pick(List.of("kycflow_device=" + "A".repeat(43), "kycflow_device=", "kycflow_device=%ZZ",
+                    "kycflow_device=" + junk.string(), "=;;=", "kycflow_device=\"a b\"")));
+        }
+        var id = junk.chance(0.75) ? targets.sessionId().toString()
+                : junk.pick(List.of(junk.uuid().toString(), "x", "%ZZ", "1-1-1-1-1", "", "..", "%2e%2e"));
+        var base = "/flow/" + id;
+        return switch (operation) {
+            case 0 -> new Request(junk.chance(0.9) ? "POST" : junk.pick(METHODS), base + "/start", headers,
+                    junk.chance(0.3) ? junk.brokenBody() : new byte[0]);
+            case 1 -> new Request(junk.chance(0.9) ? "GET" : junk.pick(METHODS), base + "/progress"
+                    + (junk.chance(0.3) ? "?" + junk.badQuery() : ""), headers, new byte[0]);
+            case 2 -> new Request("POST", base + "/handoff", headers, junk.chance(0.3) ? junk.brokenBody() : new byte[0]);
+            case 3 -> {
+                headers.put("Content-Type", junk.chance(0.7) ? "application/json" : junk.pick(CONTENT_TYPES));
+                var body = junk.chance(0.6) ? NODES.objectNode().set("handoff_token", junk.chance(0.5)
+                        ? NODES.stringNode(junk.pick(List.of("A".repeat(43), "", "x".repeat(5000), junk.string()))) : junk.value(1))
+                        : junk.value(2);
+                yield new Request("POST", base + "/claim", headers, junk.chance(0.2) ? junk.brokenBody() : bytes(body));
+            }
+            default -> captures(base, headers);
+        };
+    }
+
+    /** A capture request with at least one flaw: no part is ever an image of acceptable size and dimensions. */
+    private Request captures(String base, Map<String, String> headers) {
+        var boundary = "fuzz" + junk.between(0, 1_000_000);
+        headers.put("Content-Type", junk.chance(0.85) ? "multipart/form-data; boundary=" + boundary : junk.pick(CONTENT_TYPES));
+        var query = junk.chance(0.4) ? "?technology=" + junk.pick(List.of("LD", "DR", "F2F", "ED", "DSI", "XX", "", "LD&technology=LD"))
+                : junk.chance(0.1) ? "?" + junk.badQuery() : "";
+        if (junk.chance(0.15)) {
+            return new Request("POST", base + "/captures" + query, headers, junk.brokenBody());
+        }
+        var body = new java.io.ByteArrayOutputStream();
+        for (int i = junk.between(0, 30); i > 0; i--) {
+            var name = junk.pick(List.of("technology", "outcome", "frame", "frame", "selfie", "document_front", "document_back",
+                    "signed_file", "x", "", "frame\"; filename=\"a.png"));
+            byte[] content = switch (name) {
+                case "technology" -> junk.pick(List.of("LD", "DR", "F2F", "ED", "XX", "", "L\u0000D", "x".repeat(100)))
+                        .getBytes(StandardCharsets.UTF_8);
+                case "outcome" -> junk.pick(List.of("pass", "fail", "eye_closed", "maybe", "", "x".repeat(100)))
+                        .getBytes(StandardCharsets.UTF_8);
+                default -> notACapture();
+            };
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                    + (junk.chance(0.5) ? "; filename=\"f\"\r\nContent-Type: image/png" : "") + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        if (junk.chance(0.9)) {
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return new Request(junk.chance(0.95) ? "POST" : junk.pick(METHODS), base + "/captures" + query, headers, body.toByteArray());
+    }
+
+    /** Bytes that CaptureImages refuses: junk, a header claiming too few or too many pixels, another format. */
+    private byte[] notACapture() {
+        return switch (junk.between(0, 4)) {
+            case 0 -> png(junk.between(0, 63), junk.between(0, 5000));
+            case 1 -> png(junk.between(8193, 200_000), junk.between(64, 200_000));
+            case 2 -> "GIF89a\u0001\u0000\u0001\u0000".getBytes(StandardCharsets.ISO_8859_1);
+            case 3 -> new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 0};
+            default -> junk.brokenBody();
+        };
+    }
+
+    private static byte[] png(int width, int height) {
+        var b = java.nio.ByteBuffer.allocate(33);
+        b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0});
+        return b.array();
     }
 
     private Request mcpEnvelope() {

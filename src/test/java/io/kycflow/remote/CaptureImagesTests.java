@@ -36,14 +36,16 @@ class CaptureImagesTests {
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.US_ASCII), new byte[0],
                 {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}}) {
             assertThatThrownBy(() -> CaptureImages.check("document_front", bytes)).isInstanceOf(KycException.class)
-                    .hasMessageContaining("JPEG, PNG or WebP");
+                    .hasMessageContaining("JPEG, PNG or WebP")
+                    .extracting(e -> ((KycException) e).kind()).isEqualTo(KycException.Kind.UNSUPPORTED_MEDIA_TYPE);
         }
     }
 
     @Test
     void decompressionBombsAreRefusedFromTheirHeaderAlone() {
         // a few dozen bytes that claim 50,000 × 50,000 pixels (10 GB once decoded)
-        assertThatThrownBy(() -> CaptureImages.check("frame", pngHeader(50_000, 50_000))).hasMessageContaining("at most 8192");
+        assertThatThrownBy(() -> CaptureImages.check("frame", pngHeader(50_000, 50_000))).hasMessageContaining("at most 8192")
+                .extracting(e -> ((KycException) e).code()).isEqualTo(CaptureImages.BAD_DIMENSIONS);
         assertThatThrownBy(() -> CaptureImages.check("frame", jpegHeader(60_000, 60_000))).hasMessageContaining("at most 8192");
         assertThatThrownBy(() -> CaptureImages.check("frame", pngHeader(-1, 100))).hasMessageContaining("at most 8192");
         assertThatThrownBy(() -> CaptureImages.check("frame", pngHeader(8000, 8000))).hasMessageContaining("40 megapixels");
@@ -55,7 +57,8 @@ class CaptureImagesTests {
     void capturesOverTenMegabytesAreRefused() {
         var big = new byte[CaptureImages.MAX_BYTES + 1];
         System.arraycopy(pngHeader(1000, 1000), 0, big, 0, 24);
-        assertThatThrownBy(() -> CaptureImages.check("document_back", big)).hasMessageContaining("10 MB");
+        assertThatThrownBy(() -> CaptureImages.check("document_back", big)).hasMessageContaining("10 MB")
+                .extracting(e -> ((KycException) e).kind()).isEqualTo(KycException.Kind.TOO_LARGE);
     }
 
     private static byte[] encode(String format, int width, int height) throws Exception {
