@@ -59,10 +59,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         var problem = problem(status, e.code(), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
+        }
+        if (e.kind() == KycException.Kind.UNAVAILABLE) {
+            return ResponseEntity.status(status).header("Retry-After", "30").contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         return respond(problem);
     }

@@ -64,7 +64,11 @@ public class MediaService {
         var ref = new MediaRef(Ids.timeOrdered(), organizationId, sessionId, kind, contentType, bytes.length,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
         var key = "media/" + organizationId + "/" + sessionId + "/" + ref.id();
-        store.put(key, box.seal(bytes, associatedData(ref.id())));
+        try {
+            store.put(key, box.seal(bytes, associatedData(ref.id())));
+        } catch (MediaStore.Failure e) {
+            throw unavailable(e);
+        }
         try {
             repository.insert(new StoredMedia(ref, key, keyId));
         } catch (RuntimeException e) {
@@ -121,6 +125,8 @@ public class MediaService {
         byte[] sealed;
         try {
             sealed = store.get(stored.storageKey());
+        } catch (MediaStore.Failure e) {
+            throw unavailable(e);
         } catch (MediaStore.Missing e) {
             throw unreadable("Media " + id + " has no stored blob (" + stored.storageKey() + "): it was deleted or the "
                     + "media store (kycflow.media.*) points elsewhere than when it was stored.");
@@ -134,6 +140,13 @@ public class MediaService {
                     : "Media " + id + " was stored under master key " + stored.keyId() + " and cannot be read with the "
                             + "configured one (" + keyId + "): start the server with the master key it was stored with.");
         }
+    }
+
+    /** The store is down (network, permissions): the caller gets a 503 in our words; the cause is logged, no secret. */
+    private static KycException unavailable(MediaStore.Failure failure) {
+        log.error("Media store unavailable: {}", failure.getMessage());
+        return new KycException(KycException.Kind.UNAVAILABLE, "media_store_unavailable", null,
+                "The media store cannot be reached right now, so nothing was stored or read. Try again in a moment.");
     }
 
     private static MediaUnreadableException unreadable(String message) {

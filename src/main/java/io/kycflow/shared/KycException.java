@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 public class KycException extends RuntimeException {
 
     /**
-     * What kind of refusal: REST answers 400, 401, 403, 404, 409, 413 ({@code TOO_LARGE}) and 415
-     * ({@code UNSUPPORTED_MEDIA_TYPE}: content that is not of a type accepted, judged by the content itself).
+     * What kind of refusal: REST answers 400, 401, 403, 404, 409, 413 ({@code TOO_LARGE}), 415
+     * ({@code UNSUPPORTED_MEDIA_TYPE}: content that is not of a type accepted, judged by the content itself) and 503
+     * ({@code UNAVAILABLE}: a service the request needs is down for now; nothing was changed, try again).
      */
-    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE }
+    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE }
 
     private final Kind kind;
     private final String code;
