@@ -1,7 +1,10 @@
 package io.kycflow.reference;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +24,7 @@ public class ReferenceData {
     private final List<DocumentType> documentTypes;
     private final Set<Integer> countryIds;
     private final Set<Integer> documentTypeIds;
+    private final Map<String, Country> countriesByAlpha3;
 
     ReferenceData(JdbcClient jdbc) {
         this.countries = jdbc.sql("SELECT id, alpha2, alpha3, name FROM country WHERE active ORDER BY name")
@@ -34,6 +38,8 @@ public class ReferenceData {
                 .list();
         this.countryIds = countries.stream().map(Country::id).collect(Collectors.toUnmodifiableSet());
         this.documentTypeIds = documentTypes.stream().map(DocumentType::id).collect(Collectors.toUnmodifiableSet());
+        this.countriesByAlpha3 = countries.stream()
+                .collect(Collectors.toUnmodifiableMap(Country::alpha3, Function.identity()));
     }
 
     public List<Country> countries() {
@@ -42,6 +48,11 @@ public class ReferenceData {
 
     public List<DocumentType> documentTypes() {
         return documentTypes;
+    }
+
+    /** The active country with this ISO 3166-1 alpha-3 code (upper case, e.g. {@code KAZ}). */
+    public Optional<Country> countryByAlpha3(String alpha3) {
+        return Optional.ofNullable(countriesByAlpha3.get(alpha3));
     }
 
     /** Whether {@code id} is an active entry of the named list ({@link #COUNTRIES} or {@link #DOCUMENT_TYPES}). */

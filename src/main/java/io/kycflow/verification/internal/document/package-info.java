@@ -1,0 +1,9 @@
+/**
+ * The ICAO Doc 9303 machine-readable zone: {@link io.kycflow.verification.internal.document.MrzParser} reads it
+ * (check digits, OCR corrections, date centuries), {@link io.kycflow.verification.internal.document.DocumentClassifier}
+ * maps it to the reference data's countries and document types, and
+ * {@link io.kycflow.verification.internal.document.DocumentChecks} holds the checks document recognition applies
+ * (expiry, minimum age, allow-lists).
+ */
+@org.jspecify.annotations.NullMarked
+package io.kycflow.verification.internal.document;
