@@ -121,6 +121,7 @@ class McpSeedPathTests extends McpTestSupport {
         var updated = ok(client, "update_flow", Map.of("request_data", Map.of("flow_id", flowId,
                 "display_name", "Verify your identity", "technology_configs", Map.of("face2face_config", Map.of("threshold", 0.9)))));
         assertThat(updated.get("display_name").stringValue()).isEqualTo("Verify your identity");
+        assertThat(updated.get("api_key")).as("the key stays, opened again for the answer").isEqualTo(flow.get("api_key"));
         assertThat(updated.get("technology_configs").get("face2face_config").get("threshold").doubleValue()).isEqualTo(0.9);
         assertThat(updated.get("technology_configs").get("face2face_config").get("fail_on_several_faces").booleanValue()).isTrue();
 
