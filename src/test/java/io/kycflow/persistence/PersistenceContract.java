@@ -354,7 +354,7 @@ abstract class PersistenceContract {
         assertThat(expired.finishedAt()).isNotNull();
         assertThat(jdbc.sql("SELECT status FROM flow_session WHERE id = ?").param(created.id()).query(String.class).single())
                 .isEqualTo("EXPIRED");
-        assertThat(views.light(expired, "test").path("failure_reasons").get(0).path("type").asString()).isEqualTo("session_expired");
+        assertThat(views.light(expired, "test").failureReasons().getFirst().type()).isEqualTo("session_expired");
         assertConflict(() -> sessions.recordAttempt(created.id(), LD, AttemptOutcome.pass(json("{}"))), "session_closed");
     }
 
