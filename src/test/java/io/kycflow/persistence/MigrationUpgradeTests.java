@@ -116,7 +116,7 @@ class MigrationUpgradeTests {
 
         var args = new ArrayList<>(List.of("--kycflow.admin-api-key=" + Http.ADMIN_KEY));
         if (database.equals("postgresql")) {
-            args.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+            args.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                     "--spring.datasource.password=", "--spring.datasource.driver-class-name=org.postgresql.Driver",
                     "--kycflow.master-key=" + EmbeddedPostgresSupport.MASTER_KEY));
         }
