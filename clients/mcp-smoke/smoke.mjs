@@ -687,27 +687,58 @@ async function checks({ config, run, client, headerClient, elicitations, transpo
         }
         return light;
     });
+    const blocks = ['liveness_result', 'document_recognition_result', 'face2face_result'];
     for (const [label, outcomes, status] of [['passes', {}, 'FINISHED'], ['fails F2F with face_mismatch', { F2F: 'face_mismatch' }, 'FAILED']]) {
-        await checkWith(`complete_sandbox_session ${label}: ${status}, and the REST light result agrees`, { flow: s.flow }, async () => {
+        await checkWith(`complete_sandbox_session ${label}: ${status}, and the REST light and full results agree`, { flow: s.flow }, async () => {
             const session = await callOk(client, 'create_flow_session', { flow_api_key: s.flow.api_key });
             const view = await callOk(client, 'complete_sandbox_session', { session_id: session.session_id, outcomes });
             assertEqual(view.status, status, 'status');
-            const rest = new URL('/api/v1/flows/session/result/light/', config.url);
-            rest.search = new URLSearchParams({ session_id: session.session_id, flow_api_key: s.flow.api_key });
-            const response = await fetch(rest);
-            assertEqual(response.status, 200, 'REST light result status');
-            const light = await response.json();
+            const query = new URLSearchParams({ session_id: session.session_id, flow_api_key: s.flow.api_key });
+            const light = await restJson(config.url, '/api/v1/flows/session/result/light/', query, 'REST light result');
             assertEqual([light.status, light.overall_result], [view.status, view.overall_result], 'REST status, overall_result');
-            for (const block of ['liveness_result', 'document_recognition_result', 'face2face_result']) {
+            for (const block of blocks) {
                 assertEqual([light[block].result, light[block].sandbox, light[block].provider], [view[block].result, true, 'kycflow-sandbox'], `${block} result, sandbox, provider`);
             }
             if (status === 'FAILED') {
                 assertEqual(light.failure_reasons.map(reason => [reason.technology, reason.type]), [['F2F', 'face_mismatch']], 'failure_reasons');
             }
-            // the synthetic captures are stored media: signed links that serve them, and refuse a tampered one
+
+            // the full result (product spec §4): the same verdict in the compatibility fields, the technologies
+            // described, the same blocks
+            const full = await restJson(config.url, '/api/v1/flows/session/result/', query, 'REST full result');
+            assertEqual([full.session_id, full.status, full.finished_at], [light.session_id, light.status, light.finished_at],
+                'full vs light: session_id, status, finished_at');
+            assertEqual(full.flow_session_result, light.overall_result, 'full flow_session_result vs light overall_result');
+            assertEqual(full.flow_session_result, status === 'FINISHED', 'flow_session_result');
+            assertEqual(full.flow_session_failure_reasons, light.failure_reasons.map(reason => reason.type),
+                'full flow_session_failure_reasons vs light failure_reasons[].type');
+            assertEqual(full.failure_reasons, light.failure_reasons, 'full vs light failure_reasons');
+            assertEqual(full.technologies.map(technology => technology.code), light.technologies, 'full technologies[].code vs light technologies');
+            for (const technology of full.technologies) {
+                assert(typeof technology.name === 'string' && technology.name.length > 0
+                    && typeof technology.description === 'string' && technology.description.length > 0,
+                `full technologies: ${technology.code} has no name or description: ${show(technology)}`);
+            }
+            for (const block of blocks) {
+                assertEqual(full[block].result, light[block].result, `full vs light ${block}.result`);
+                assertEqual(withoutLinks(full[block]), withoutLinks(light[block]), `full vs light ${block} (media links aside)`);
+            }
+
+            // the synthetic captures are stored media: every signed link of the light result serves its image, and
+            // a tampered one is refused
             assertEqual(light.liveness_result.media.length, 3, 'liveness_result.media (3 frames)');
-            const image = await fetch(light.liveness_result.media[0].url);
-            assertEqual([image.status, image.headers.get('content-type')], [200, 'image/png'], 'signed media link');
+            assertEqual(light.document_recognition_result.media.length, 2, 'document_recognition_result.media (2 sides)');
+            for (const block of blocks) {
+                for (const link of light[block].media) {
+                    const image = await fetch(link.url);
+                    const type = image.headers.get('content-type');
+                    const bytes = new Uint8Array(await image.arrayBuffer());
+                    assertEqual([image.status, type], [200, link.content_type], `${block} ${link.kind} link: status, content-type`);
+                    assert(/^image\/(png|jpeg|webp)$/.test(type), `${block} ${link.kind} link serves ${type}, not an image`);
+                    assert(bytes.length > 0 && (type !== 'image/png' || bytes[0] === 0x89 && bytes[1] === 0x50),
+                        `${block} ${link.kind} link: ${bytes.length} bytes, not a ${type}`);
+                }
+            }
             const tampered = await fetch(light.liveness_result.media[0].url.replace(/signature=(.)/, (_, c) => `signature=${c === 'A' ? 'B' : 'A'}`));
             assertEqual(tampered.status, 403, 'tampered media link');
             const again = await callError(client, 'complete_sandbox_session', { session_id: session.session_id });
@@ -772,6 +803,20 @@ async function checks({ config, run, client, headerClient, elicitations, transpo
         const missing = EXPECTED_TOOLS.filter(name => !toolsOk.has(name));
         assert(missing.length === 0, `never called successfully: ${missing.join(', ')}`);
     });
+}
+
+/** GET of a REST path on the server under test; the body as JSON once the status is 200. */
+async function restJson(base, path, query, what) {
+    const url = new URL(path, base);
+    url.search = query;
+    const response = await fetch(url);
+    assertEqual(response.status, 200, `${what} status (${oneLine(await response.clone().text()).slice(0, 200)})`);
+    return response.json();
+}
+
+/** A result block without its media links' signed URLs and expiry, which each result signs afresh. */
+function withoutLinks(block) {
+    return { ...block, media: block.media?.map(({ id, kind, content_type }) => ({ id, kind, content_type })) };
 }
 
 /** Connects a throw-away client that must be refused with HTTP `status`; returns the refusing response. */

@@ -44,7 +44,7 @@ class RestartDurabilityTests {
                     app.bean(TechnologyCatalog.class));
             var flow = app.bean(FlowService.class).create(UUID.fromString(orgId), data.newFlow("durable-flow",
                     "{\"session_ttl_minutes\":120}", "{\"liveness_config\":{\"max_attempts\":4}}", LD, DR));
-            flowId = flow.id();
+            flowId = flow.flow().id();
             flowKey = flow.apiKey();
             var session = http.postJson("/api/v1/flows/session/create/",
                     "{\"api_key\":\"" + flowKey + "\",\"metadata\":{\"user_id\":\"u-9\"}}");

@@ -3,6 +3,7 @@ package io.kycflow;
 import java.util.UUID;
 
 import io.kycflow.flow.Flow;
+import io.kycflow.flow.IssuedFlow;
 import io.kycflow.flow.FlowPatch;
 import io.kycflow.flow.FlowService;
 import io.kycflow.organization.IssuedOrganization;
@@ -51,8 +52,8 @@ class TenancyTests {
     Http http;
     IssuedOrganization orgA;
     IssuedOrganization orgB;
-    Flow flowA;
-    Flow flowB;
+    IssuedFlow flowA;
+    IssuedFlow flowB;
     Session sessionA;
     Session sessionB;
 
@@ -64,8 +65,8 @@ class TenancyTests {
         orgB = data.org();
         flowA = data.flow(orgA.organization().id(), LD);
         flowB = data.flow(orgB.organization().id(), LD);
-        sessionA = sessions.create(flowA, null);
-        sessionB = sessions.create(flowB, null);
+        sessionA = sessions.create(flowA.flow(), null);
+        sessionB = sessions.create(flowB.flow(), null);
     }
 
     @Test
@@ -93,18 +94,18 @@ class TenancyTests {
     @Test
     void flowOfAIsNotFoundForB() {
         var b = orgB.organization().id();
-        assertNotFound(() -> flows.get(b, flowA.id()), "flow_not_found");
-        assertNotFound(() -> flows.update(b, FlowPatch.from(json("{\"flow_id\":\"" + flowA.id() + "\",\"display_name\":\"hijacked\"}"))),
+        assertNotFound(() -> flows.get(b, flowA.flow().id()), "flow_not_found");
+        assertNotFound(() -> flows.update(b, FlowPatch.from(json("{\"flow_id\":\"" + flowA.flow().id() + "\",\"display_name\":\"hijacked\"}"))),
                 "flow_not_found");
-        assertThat(flows.get(orgA.organization().id(), flowA.id()).displayName()).isEqualTo(flowA.displayName());
-        assertThat(flows.list(b, 100, 0).results()).extracting(Flow::id).containsExactly(flowB.id());
+        assertThat(flows.get(orgA.organization().id(), flowA.flow().id()).displayName()).isEqualTo(flowA.flow().displayName());
+        assertThat(flows.list(b, 100, 0).results()).extracting(Flow::id).containsExactly(flowB.flow().id());
     }
 
     @Test
     void sessionOfAIsNotFoundForB() {
         var b = orgB.organization().id();
         assertNotFound(() -> sessions.get(b, sessionA.id()), "session_not_found");
-        assertNotFound(() -> sessions.getForFlow(flowB.id(), sessionA.id()), "session_not_found");
+        assertNotFound(() -> sessions.getForFlow(flowB.flow().id(), sessionA.id()), "session_not_found");
         assertThat(sessions.get(orgA.organization().id(), sessionA.id()).id()).isEqualTo(sessionA.id());
     }
 

@@ -2,6 +2,7 @@ package io.kycflow.api;
 
 import java.net.URI;
 
+import io.kycflow.security.StoredApiKeys;
 import io.kycflow.shared.KycException;
 import io.kycflow.shared.Problems;
 import io.kycflow.verification.EngineUnavailableException;
@@ -99,6 +100,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> malformedParameters(InvalidParameterException e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "malformed_query",
                 MalformedRequestFilter.DETAIL.formatted(maxParameterCount)));
+    }
+
+    /** The admin API shows a key stored under another master key: the operator's to fix, so the log says how. */
+    @ExceptionHandler(StoredApiKeys.Unreadable.class)
+    ResponseEntity<ProblemDetail> unreadableKey(StoredApiKeys.Unreadable e) {
+        log.error(e.getMessage()); // the row and the master key's fingerprint, never a key
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "api_key_unreadable", "The stored API key cannot be "
+                + "opened with this server's master key (KYCFLOW_MASTER_KEY): start the server with the master key it was "
+                + "stored with, or rotate the key."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -3,6 +3,7 @@ package io.kycflow.api;
 import java.util.List;
 
 import io.kycflow.session.SessionService;
+import io.kycflow.session.SessionView;
 import io.kycflow.session.SessionViews;
 import io.kycflow.shared.KycException;
 import io.kycflow.shared.RequestFields;
@@ -12,7 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Test mode for integrators of TEST/DEMO organizations: finish a session as passed or failed through the sandbox
@@ -36,7 +36,7 @@ class SandboxApiController {
     }
 
     @PostMapping(path = "/api/v1/sandbox/session/complete/", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode complete(@RequestBody JsonNode body) {
+    SessionView complete(@RequestBody JsonNode body) {
         var request = BODY.object(body);
         var key = BODY.requiredText(request, "api_key", 256);
         var flow = flowKeys.resolve(key, "api_key");

@@ -10,6 +10,8 @@ import java.util.UUID;
 import io.kycflow.flow.internal.FlowRepository;
 import io.kycflow.flow.internal.FlowValidator;
 import io.kycflow.security.ApiKeys;
+import io.kycflow.security.MasterKey;
+import io.kycflow.security.StoredApiKeys;
 import io.kycflow.shared.ResolutionCache;
 import io.kycflow.shared.KycException;
 import io.kycflow.technology.Technology;
@@ -25,6 +27,7 @@ public class FlowService {
 
     private final FlowRepository flows;
     private final FlowValidator validator;
+    private final StoredApiKeys storedKeys;
     /*
      * The runtime API resolves a flow by its key on every request; flows change rarely, so the resolution is
      * cached briefly and dropped on every update made here (another instance sees an update within the TTL).
@@ -32,9 +35,10 @@ public class FlowService {
     private final ResolutionCache<String, FlowRepository.KeyedFlow> byKeyHash =
             new ResolutionCache<>(Duration.ofSeconds(30), 10_000);
 
-    FlowService(FlowRepository flows, FlowValidator validator) {
+    FlowService(FlowRepository flows, FlowValidator validator, MasterKey masterKey) {
         this.flows = flows;
         this.validator = validator;
+        this.storedKeys = StoredApiKeys.of(masterKey, StoredApiKeys.Owner.FLOW);
     }
 
     /** Validates without storing; tells which technologies would get default configs. */
@@ -46,19 +50,21 @@ public class FlowService {
         return draft;
     }
 
+    /** Creates the flow with a new API key, which is stored sealed and returned in plain this once. */
     @Transactional
-    public Flow create(UUID organizationId, NewFlow request) {
+    public IssuedFlow create(UUID organizationId, NewFlow request) {
         var draft = validate(organizationId, request);
         var now = now();
         var flow = new Flow(UUID.randomUUID(), organizationId, request.name(), request.displayName(),
                 draft.technologies().stream().map(Technology::id).toList(), draft.flowConfig(),
-                draft.technologyConfigs(), ApiKeys.generate(), now, now);
+                draft.technologyConfigs(), now, now);
+        var key = ApiKeys.generate();
         try {
-            flows.insert(flow, ApiKeys.lookupHash(flow.apiKey()));
+            flows.insert(flow, storedKeys.seal(flow.id(), key), ApiKeys.lookupHash(key));
         } catch (DuplicateKeyException e) {
             throw nameTaken(request.name()); // a concurrent create won the race for the name
         }
-        return flow;
+        return new IssuedFlow(flow, key);
     }
 
     @Transactional
@@ -74,7 +80,7 @@ public class FlowService {
                 patch.displayName() == null ? current.displayName() : patch.displayName(), technologyIds,
                 validator.patchFlowConfig(current.flowConfig(), patch.flowConfig()),
                 validator.patchConfigs(technologies, current.technologyConfigs(), patch.technologyConfigs()),
-                current.apiKey(), current.createdAt(), now());
+                current.createdAt(), now());
         try {
             flows.update(updated);
         } catch (DuplicateKeyException e) {
@@ -87,6 +93,18 @@ public class FlowService {
     public Flow get(UUID organizationId, UUID flowId) {
         return flows.find(organizationId, flowId).orElseThrow(() -> KycException.notFound("flow_not_found",
                 "No flow with id " + flowId + " in this organization; list_flows shows the available ones."));
+    }
+
+    /**
+     * The flow's API key, to show it (MCP {@code get_flow}): the only place a stored flow key is opened; the runtime
+     * API finds flows by the hash of the key presented.
+     *
+     * @throws StoredApiKeys.Unreadable when the configured master key is not the one the key was stored with
+     */
+    public String apiKey(UUID organizationId, UUID flowId) {
+        var sealed = flows.sealedApiKey(organizationId, flowId).orElseThrow(() -> KycException.notFound("flow_not_found",
+                "No flow with id " + flowId + " in this organization; list_flows shows the available ones."));
+        return storedKeys.open(flowId, sealed);
     }
 
     public FlowPage list(UUID organizationId, int limit, int offset) {

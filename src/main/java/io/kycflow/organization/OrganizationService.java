@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import io.kycflow.organization.internal.OrganizationRepository;
 import io.kycflow.security.ApiKeys;
+import io.kycflow.security.MasterKey;
+import io.kycflow.security.StoredApiKeys;
 import io.kycflow.shared.ResolutionCache;
 import io.kycflow.shared.KycException;
 import io.kycflow.technology.Technology;
@@ -27,6 +29,7 @@ public class OrganizationService {
 
     private final OrganizationRepository organizations;
     private final TechnologyCatalog catalog;
+    private final StoredApiKeys storedKeys;
     /*
      * Every MCP request authenticates by key and every session create needs its organization's status: both are
      * read far more often than they change, so they are cached briefly and dropped on every change made here.
@@ -36,9 +39,10 @@ public class OrganizationService {
             new ResolutionCache<>(Duration.ofSeconds(30), 10_000);
     private final ResolutionCache<UUID, Organization> byId = new ResolutionCache<>(Duration.ofSeconds(30), 10_000);
 
-    OrganizationService(OrganizationRepository organizations, TechnologyCatalog catalog) {
+    OrganizationService(OrganizationRepository organizations, TechnologyCatalog catalog, MasterKey masterKey) {
         this.organizations = organizations;
         this.catalog = catalog;
+        this.storedKeys = StoredApiKeys.of(masterKey, StoredApiKeys.Owner.ORGANIZATION);
     }
 
     private void changed() {
@@ -54,7 +58,7 @@ public class OrganizationService {
         }
         var org = new Organization(UUID.randomUUID(), trimmed, status, now());
         var key = ApiKeys.generate();
-        organizations.insert(org, key, ApiKeys.lookupHash(key));
+        organizations.insert(org, storedKeys.seal(org.id(), key), ApiKeys.lookupHash(key));
         technologies.stream().distinct().forEach(code -> organizations.subscribe(org.id(), catalog.get(code).id()));
         return new IssuedOrganization(org, key);
     }
@@ -72,10 +76,15 @@ public class OrganizationService {
                 "No organization with id " + id + "."));
     }
 
-    /** The operator's view of the organization's key. */
+    /**
+     * The operator's view of the organization's key: the only place it is opened (authentication compares hashes).
+     *
+     * @throws StoredApiKeys.Unreadable when the configured master key is not the one the key was stored with
+     */
     public String apiKey(UUID id) {
-        return organizations.apiKey(id).orElseThrow(() -> KycException.notFound("organization_not_found",
+        var sealed = organizations.sealedApiKey(id).orElseThrow(() -> KycException.notFound("organization_not_found",
                 "No organization with id " + id + "."));
+        return storedKeys.open(id, sealed);
     }
 
     /** The organization owning {@code presentedKey}, if any. */
@@ -102,7 +111,7 @@ public class OrganizationService {
     public String rotateKey(UUID id) {
         get(id);
         var key = ApiKeys.generate();
-        organizations.updateKey(id, key, ApiKeys.lookupHash(key));
+        organizations.updateKey(id, storedKeys.seal(id, key), ApiKeys.lookupHash(key));
         changed();
         return key;
     }

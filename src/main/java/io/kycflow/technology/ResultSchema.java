@@ -1,16 +1,21 @@
 package io.kycflow.technology;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.kycflow.shared.JsonSchemas;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A technology's result block ({@code liveness_result}, …): the fields every block has — the verdict, why it
  * failed, who produced it — and the technology's own fields, with the stable failure-reason codes its engines
- * may report. Engines' blocks are checked against it, so what the API documents is what it returns.
+ * may report. Engines' blocks are checked against it ({@link #problems}), and the published schemas of the session
+ * views (MCP output schemas, the REST result docs) are derived from it ({@link #jsonSchema}), so what the API
+ * documents is what it returns.
  */
 public record ResultSchema(String block, List<ResultField> fields, List<FailureCode> failureReasons) {
 
@@ -24,6 +29,85 @@ public record ResultSchema(String block, List<ResultField> fields, List<FailureC
     public ResultSchema {
         fields = List.copyOf(fields);
         failureReasons = List.copyOf(failureReasons);
+    }
+
+    /**
+     * The block an engine returns, as a JSON Schema (2020-12, portable subset, see {@link JsonSchemas}): the common
+     * fields, then the technology's own, every one required (null where the declaration allows it: unknown), nothing
+     * else allowed. The same rules as {@link #problems}, except that a verdict must agree with its failure reason.
+     */
+    public Map<String, Object> jsonSchema() {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("result", described(Map.of("type", "boolean"), "Whether the attempt passed."));
+        properties.put("failure_reason", JsonSchemas.nullable(failureReasonSchema(),
+                "Why the attempt failed (a failure-reason code of " + block + " and a sentence); null when it passed."));
+        properties.put("sandbox", described(Map.of("type", "boolean"), "True when a sandbox provider produced the block."));
+        properties.put("provider", described(Map.of("type", "string"),
+                "Who produced the block, e.g. kycflow-sandbox for the sandbox provider."));
+        properties.putAll(fieldSchemas(fields));
+        return object(properties);
+    }
+
+    /** {@code failure_reason} when set: {@code {type, detail}} with a type this technology declares. */
+    public Map<String, Object> failureReasonSchema() {
+        var type = new LinkedHashMap<String, Object>();
+        type.put("type", "string");
+        type.put("enum", failureReasons.stream().map(FailureCode::code).toList());
+        type.put("description", "Stable failure-reason code: " + String.join("; ", failureReasons.stream()
+                .map(reason -> reason.code() + " = " + reason.description()).toList()));
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("type", type);
+        properties.put("detail", described(Map.of("type", "string"), "What went wrong, for people."));
+        return object(properties);
+    }
+
+    private static Map<String, Object> fieldSchemas(List<ResultField> fields) {
+        var properties = new LinkedHashMap<String, Object>();
+        for (var field : fields) {
+            var value = new LinkedHashMap<String, Object>();
+            switch (field.type()) {
+                case BOOLEAN -> value.put("type", "boolean");
+                case NUMBER -> value.put("type", "number");
+                case STRING -> value.put("type", "string");
+                case SCORE -> {
+                    value.put("type", "string");
+                    value.put("pattern", "^" + SCORE.pattern() + "$");
+                }
+                case DATE -> {
+                    value.put("type", "string");
+                    value.put("format", "date");
+                    value.put("pattern", "^" + DATE.pattern() + "$");
+                }
+                case COUNTRY -> {
+                    value.put("type", "string");
+                    value.put("pattern", "^" + COUNTRY.pattern() + "$");
+                }
+                case ENUM -> {
+                    value.put("type", "string");
+                    value.put("enum", field.allowedValues());
+                }
+                case OBJECT -> value.putAll(object(fieldSchemas(field.fields())));
+            }
+            properties.put(field.name(), field.nullable() ? JsonSchemas.nullable(value, field.description())
+                    : described(value, field.description()));
+        }
+        return properties;
+    }
+
+    /** Closed, every property required: what {@link #problems} demands of a block and of its nested objects. */
+    private static Map<String, Object> object(Map<String, Object> properties) {
+        var schema = new LinkedHashMap<String, Object>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("required", List.copyOf(properties.keySet()));
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    private static Map<String, Object> described(Map<String, Object> schema, String description) {
+        var described = new LinkedHashMap<>(schema);
+        described.put("description", description);
+        return described;
     }
 
     public boolean knowsFailure(String code) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,9 @@ class AdminOrganizationApiTests {
 
     @Autowired
     OrganizationService organizations;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Http http;
 
@@ -137,6 +141,20 @@ class AdminOrganizationApiTests {
         assertThat(organizations.authenticate(oldKey)).isEmpty();
         assertThat(organizations.authenticate(newKey)).hasValueSatisfying(org -> assertThat(org.id()).isEqualTo(id));
         assertThat(http.admin("GET", ORGS + "/" + id, null).json().path("api_key").asString()).isEqualTo(newKey);
+    }
+
+    @Test
+    void aKeyThatDoesNotOpenIsAProblemThatNamesNoSecret() {
+        var a = http.admin("POST", ORGS, "{\"name\":\"Sealed A\"}").json();
+        var b = http.admin("POST", ORGS, "{\"name\":\"Sealed B\"}").json();
+        jdbc.sql("UPDATE organization SET api_key_sealed = (SELECT api_key_sealed FROM organization WHERE id = ?) WHERE id = ?")
+                .params(UUID.fromString(a.path("id").asString()), UUID.fromString(b.path("id").asString())).update();
+
+        var response = http.admin("GET", ORGS + "/" + b.path("id").asString(), null);
+
+        response.assertProblem(500, "api_key_unreadable");
+        assertThat(response.body()).doesNotContain(a.path("api_key").asString()).doesNotContain(b.path("api_key").asString());
+        assertThat(organizations.authenticate(b.path("api_key").asString())).as("authentication compares hashes only").isPresent();
     }
 
     @Test

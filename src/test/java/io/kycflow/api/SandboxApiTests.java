@@ -3,7 +3,7 @@ package io.kycflow.api;
 import java.util.UUID;
 
 import io.kycflow.IntegrationTest;
-import io.kycflow.flow.Flow;
+import io.kycflow.flow.IssuedFlow;
 import io.kycflow.flow.FlowService;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
@@ -40,7 +40,7 @@ class SandboxApiTests {
 
     Http http;
     TestData data;
-    Flow flow;
+    IssuedFlow flow;
 
     @BeforeEach
     void sandboxFlow() {
@@ -103,7 +103,7 @@ class SandboxApiTests {
         return http.postJson(COMPLETE, "{\"api_key\":\"" + key + "\",\"session_id\":\"" + sessionId + "\",\"outcome\":\"" + outcome + "\"}");
     }
 
-    private String session(Flow target) {
+    private String session(IssuedFlow target) {
         var created = http.postJson("/api/v1/flows/session/create/", "{\"api_key\":\"" + target.apiKey() + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("session_id").asString();

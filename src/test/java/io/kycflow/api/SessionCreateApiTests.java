@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.kycflow.IntegrationTest;
-import io.kycflow.flow.Flow;
+import io.kycflow.flow.IssuedFlow;
 import io.kycflow.flow.FlowService;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
@@ -49,7 +49,7 @@ class SessionCreateApiTests {
     JdbcClient jdbc;
 
     Http http;
-    Flow flow;
+    IssuedFlow flow;
     long sessionsBefore;
 
     @BeforeEach
@@ -72,7 +72,7 @@ class SessionCreateApiTests {
         assertThat(body.path("verification_url").asString()).endsWith("/flow/" + sessionId);
         var expiresAt = OffsetDateTime.parse(body.path("expires_at").asString());
 
-        var stored = sessions.getForFlow(flow.id(), sessionId);
+        var stored = sessions.getForFlow(flow.flow().id(), sessionId);
         assertThat(stored.status()).isEqualTo(SessionStatus.CREATED);
         assertThat(stored.expiresAt()).isEqualTo(expiresAt);
         assertThat(stored.expiresAt()).isEqualTo(stored.createdAt().plusMinutes(60)); // flow_config default TTL
@@ -172,7 +172,7 @@ class SessionCreateApiTests {
 
     @Test
     void unknownFieldIsRefusedNamingTheField() {
-        var response = http.postJson(CREATE, "{\"api_key\":\"" + flow.apiKey() + "\",\"flow_id\":\"" + flow.id() + "\"}");
+        var response = http.postJson(CREATE, "{\"api_key\":\"" + flow.apiKey() + "\",\"flow_id\":\"" + flow.flow().id() + "\"}");
         assertThat(response.assertProblem(400, "validation_failed").path("field").asString()).isEqualTo("body.flow_id");
         assertNoSessionCreated();
     }
@@ -192,7 +192,7 @@ class SessionCreateApiTests {
         assertThat(metadata.path("user_id").asString()).isEqualTo("u-42");
         assertThat(metadata.path("tier").asInt()).isEqualTo(2);
         assertThat(metadata.path("tags").get(0).asString()).isEqualTo("vip");
-        assertThat(sessions.getForFlow(flow.id(), UUID.fromString(sessionId)).metadata()).isEqualTo(metadata);
+        assertThat(sessions.getForFlow(flow.flow().id(), UUID.fromString(sessionId)).metadata()).isEqualTo(metadata);
     }
 
     @Test
@@ -243,7 +243,7 @@ class SessionCreateApiTests {
     void nullMetadataIsTheSameAsNone() {
         var created = http.postJson(CREATE, "{\"api_key\":\"" + flow.apiKey() + "\",\"metadata\":null}");
         assertThat(created.status()).isEqualTo(201);
-        assertThat(sessions.getForFlow(flow.id(), UUID.fromString(created.json().path("session_id").asString())).metadata())
+        assertThat(sessions.getForFlow(flow.flow().id(), UUID.fromString(created.json().path("session_id").asString())).metadata())
                 .isNull();
     }
 

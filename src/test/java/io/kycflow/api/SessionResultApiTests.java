@@ -3,7 +3,7 @@ package io.kycflow.api;
 import java.util.UUID;
 
 import io.kycflow.IntegrationTest;
-import io.kycflow.flow.Flow;
+import io.kycflow.flow.IssuedFlow;
 import io.kycflow.flow.FlowService;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
@@ -48,7 +48,7 @@ class SessionResultApiTests {
     Http http;
     TestData data;
     UUID orgId;
-    Flow flow;
+    IssuedFlow flow;
 
     @BeforeEach
     void flowAndClient() {
@@ -249,20 +249,20 @@ class SessionResultApiTests {
         return http.get("/api/v1/flows/session/result/" + Http.query("session_id", sessionId, "flow_api_key", flowApiKey));
     }
 
-    private static void assertNothingOfTheSessionShown(JsonNode problem, Response response, Flow owner) {
+    private static void assertNothingOfTheSessionShown(JsonNode problem, Response response, IssuedFlow owner) {
         assertThat(problem.has("status") && problem.path("status").isInt()).isTrue(); // the HTTP status, not the session's
         for (var field : new String[] {"flow_id", "technologies", "metadata", "overall_result", "failure_reasons",
                 "liveness_result", "expires_at", "sandbox"}) {
             assertThat(problem.has(field)).as(field).isFalse();
         }
-        assertThat(response.body()).doesNotContain(owner.id().toString(), "secret-user-7", "CREATED");
+        assertThat(response.body()).doesNotContain(owner.flow().id().toString(), "secret-user-7", "CREATED");
     }
 
-    private String createSession(Flow target) {
+    private String createSession(IssuedFlow target) {
         return createSession(target, null);
     }
 
-    private String createSession(Flow target, String metadata) {
+    private String createSession(IssuedFlow target, String metadata) {
         var body = "{\"api_key\":\"" + target.apiKey() + "\"" + (metadata == null ? "" : ",\"metadata\":" + metadata) + "}";
         var created = http.postJson("/api/v1/flows/session/create/", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -73,7 +73,7 @@ class FlowValidationTests {
 
     @Test
     void validOrderWithEDocumentAsReferenceIsAccepted() {
-        var flow = flows.create(org, data.newFlow("ok-" + TestData.unique(), null, null, ED, LD, F2F));
+        var flow = flows.create(org, data.newFlow("ok-" + TestData.unique(), null, null, ED, LD, F2F)).flow();
         assertThat(flow.technologyIds()).containsExactlyElementsOf(data.ids(ED, LD, F2F));
     }
 
@@ -89,7 +89,7 @@ class FlowValidationTests {
     void revokingASubscriptionDoesNotLockExistingFlowsButStopsNewUse() {
         var issued = data.org(OrganizationStatus.TEST, LD, DR);
         var orgId = issued.organization().id();
-        var flow = flows.create(orgId, data.newFlow("ok-before-revoke", null, null, LD, DR));
+        var flow = flows.create(orgId, data.newFlow("ok-before-revoke", null, null, LD, DR)).flow();
         organizations.revoke(orgId, DR);
         var renamed = flows.update(orgId, new FlowPatch(flow.id(), "ok-renamed", null, null, null, null));
         assertThat(renamed.name()).isEqualTo("ok-renamed");
@@ -110,7 +110,7 @@ class FlowValidationTests {
                 "doc_recognition_config.allowed_countries");
         assertThat(e.getMessage()).contains("999");
         var ok = flows.create(org, data.newFlow("ok-" + TestData.unique(), null,
-                "{\"doc_recognition_config\":{\"allowed_countries\":[398,643],\"allowed_document_types\":[1,4]}}", DR));
+                "{\"doc_recognition_config\":{\"allowed_countries\":[398,643],\"allowed_document_types\":[1,4]}}", DR)).flow();
         assertThat(ok.technologyConfigs().path("doc_recognition_config").path("allowed_countries").size()).isEqualTo(2);
     }
 

@@ -145,7 +145,7 @@ class HostileRequestFuzzTests {
         var data = new TestData(organizations, flows, catalog);
         var org = data.org();
         var flow = data.flow(org.organization().id(), TechnologyCode.LD, TechnologyCode.DR, TechnologyCode.F2F);
-        var session = sessions.create(flow, null);
+        var session = sessions.create(flow.flow(), null);
         var other = data.org();
         var mcpSessions = List.of(mcpSession(http, org.apiKey()), mcpSession(http, org.apiKey()), mcpSession(http, org.apiKey()));
         var tools = new ArrayList<HostileRequests.Tool>();
@@ -155,7 +155,7 @@ class HostileRequestFuzzTests {
                     tool.path("annotations").path("readOnlyHint").asBoolean(false)));
         }
         assertThat(tools).hasSizeGreaterThanOrEqualTo(12);
-        return new HostileRequests.Targets(org.apiKey(), flow.apiKey(), flow.id(), session.id(), org.organization().id(),
+        return new HostileRequests.Targets(org.apiKey(), flow.apiKey(), flow.flow().id(), session.id(), org.organization().id(),
                 "fuzz-admin-key-0123456789abcdef0123456789", mcpSessions, mcpSession(http, other.apiKey()), tools,
                 boundDevice(http, session.id()));
     }

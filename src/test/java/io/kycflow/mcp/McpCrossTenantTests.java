@@ -3,12 +3,11 @@ package io.kycflow.mcp;
 import java.util.List;
 import java.util.Map;
 
-import io.kycflow.session.AttemptOutcome;
 import io.kycflow.session.SessionService;
+import io.kycflow.support.ResultBlocks;
 import io.kycflow.technology.TechnologyCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +27,7 @@ class McpCrossTenantTests extends McpTestSupport {
         var flowKey = flow.get("api_key").stringValue();
         var sessionId = ok(a, "create_flow_session", Map.of("flow_api_key", flowKey)).get("session_id").stringValue();
         sessions.recordAttempt(java.util.UUID.fromString(sessionId), TechnologyCode.LD,
-                AttemptOutcome.pass(JsonNodeFactory.instance.objectNode()));
+                new ResultBlocks(catalog).pass(TechnologyCode.LD));
         ok(a, "create_flow_session_review", Map.of("session_id", sessionId, "request_data", Map.of("message", "mine")));
 
         var b = client(newOrganization().apiKey());

@@ -29,14 +29,14 @@ class McpSandboxToolTests extends McpTestSupport {
         var flow = data.flow(org.organization().id(), TechnologyCode.LD, TechnologyCode.DR, TechnologyCode.F2F);
         var client = client(org.apiKey());
 
-        var passed = ok(client, "complete_sandbox_session", Map.of("session_id", sessions.create(flow, null).id().toString()));
+        var passed = ok(client, "complete_sandbox_session", Map.of("session_id", sessions.create(flow.flow(), null).id().toString()));
         assertThat(passed.get("status").stringValue()).isEqualTo("FINISHED");
         assertThat(passed.get("overall_result").booleanValue()).isTrue();
         for (var block : List.of("liveness_result", "document_recognition_result", "face2face_result")) {
             assertThat(passed.get(block).get("sandbox").booleanValue()).as(block).isTrue();
         }
 
-        var session = sessions.create(flow, null).id().toString();
+        var session = sessions.create(flow.flow(), null).id().toString();
         var failed = ok(client, "complete_sandbox_session", Map.of("session_id", session, "outcomes", Map.of("LD", "eye_closed")));
         assertThat(failed.get("status").stringValue()).isEqualTo("FAILED");
         assertThat(failed.get("failure_reasons").get(0).get("type").stringValue()).isEqualTo("eye_closed");
@@ -52,7 +52,7 @@ class McpSandboxToolTests extends McpTestSupport {
         var org = data.org();
         var flow = data.flow(org.organization().id(), TechnologyCode.LD, TechnologyCode.DR, TechnologyCode.F2F);
         var client = client(org.apiKey());
-        var session = sessions.create(flow, null).id().toString();
+        var session = sessions.create(flow.flow(), null).id().toString();
         ok(client, "complete_sandbox_session", Map.of("session_id", session));
         var light = ok(client, "get_flow_session_light_result", Map.of("session_id", session));
         assertThat(light.get("liveness_result").get("media")).hasSize(3);
@@ -80,12 +80,12 @@ class McpSandboxToolTests extends McpTestSupport {
     void refusesProductionSessionsUnknownOutcomesAndOtherOrganizationsSessions() {
         var data = new TestData(organizations, flows, catalog);
         var production = data.org(OrganizationStatus.PRODUCTION, TechnologyCode.values());
-        var productionSession = sessions.create(data.flow(production.organization().id(), TechnologyCode.LD), null);
+        var productionSession = sessions.create(data.flow(production.organization().id(), TechnologyCode.LD).flow(), null);
         assertThat(error(client(production.apiKey()), "complete_sandbox_session",
                 Map.of("session_id", productionSession.id().toString()))).contains("TEST or DEMO");
 
         var org = data.org();
-        var session = sessions.create(data.flow(org.organization().id(), TechnologyCode.LD), null).id().toString();
+        var session = sessions.create(data.flow(org.organization().id(), TechnologyCode.LD).flow(), null).id().toString();
         var client = client(org.apiKey());
         assertThat(error(client, "complete_sandbox_session", Map.of("session_id", session, "outcomes", Map.of("LD", "face_mismatch"))))
                 .contains("LD");

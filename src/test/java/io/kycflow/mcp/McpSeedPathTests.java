@@ -3,16 +3,14 @@ package io.kycflow.mcp;
 import java.util.List;
 import java.util.Map;
 
-import io.kycflow.session.AttemptOutcome;
-import io.kycflow.session.FailureReason;
 import io.kycflow.session.SessionService;
+import io.kycflow.support.ResultBlocks;
 import io.kycflow.technology.TechnologyCode;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceRequest;
 import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +119,7 @@ class McpSeedPathTests extends McpTestSupport {
         var updated = ok(client, "update_flow", Map.of("request_data", Map.of("flow_id", flowId,
                 "display_name", "Verify your identity", "technology_configs", Map.of("face2face_config", Map.of("threshold", 0.9)))));
         assertThat(updated.get("display_name").stringValue()).isEqualTo("Verify your identity");
+        assertThat(updated.get("api_key")).as("the key stays, opened again for the answer").isEqualTo(flow.get("api_key"));
         assertThat(updated.get("technology_configs").get("face2face_config").get("threshold").doubleValue()).isEqualTo(0.9);
         assertThat(updated.get("technology_configs").get("face2face_config").get("fail_on_several_faces").booleanValue()).isTrue();
 
@@ -138,15 +137,15 @@ class McpSeedPathTests extends McpTestSupport {
         assertThat(error(client, "update_flow_session_status", Map.of("session_id", sessionId,
                 "request_data", Map.of("status", "APPROVED")))).contains("only FINISHED or FAILED");
 
-        var result = JsonNodeFactory.instance.objectNode().put("prediction", "0.9980");
+        var blocks = new ResultBlocks(catalog);
         var id = java.util.UUID.fromString(sessionId);
-        sessions.recordAttempt(id, TechnologyCode.LD, AttemptOutcome.pass(result));
-        sessions.recordAttempt(id, TechnologyCode.ED, AttemptOutcome.pass(JsonNodeFactory.instance.objectNode()));
-        sessions.recordAttempt(id, TechnologyCode.F2F, AttemptOutcome.fail(JsonNodeFactory.instance.objectNode(),
-                new FailureReason("face_mismatch", "similarity 0.41 below threshold 0.9")));
+        sessions.recordAttempt(id, TechnologyCode.LD, blocks.pass(TechnologyCode.LD));
+        sessions.recordAttempt(id, TechnologyCode.ED, blocks.pass(TechnologyCode.ED));
+        sessions.recordAttempt(id, TechnologyCode.F2F, blocks.fail(TechnologyCode.F2F, "face_mismatch",
+                "similarity 0.41 below threshold 0.9"));
         var failedOnce = ok(client, "get_flow_session_light_result", Map.of("session_id", sessionId));
         assertThat(failedOnce.get("status").stringValue()).isEqualTo("IN_PROGRESS");
-        sessions.recordAttempt(id, TechnologyCode.F2F, AttemptOutcome.pass(JsonNodeFactory.instance.objectNode()));
+        sessions.recordAttempt(id, TechnologyCode.F2F, blocks.pass(TechnologyCode.F2F));
         var finished = ok(client, "get_flow_session_light_result", Map.of("session_id", sessionId));
         assertThat(finished.get("status").stringValue()).isEqualTo("FINISHED");
         assertThat(finished.get("overall_result").booleanValue()).isTrue();
@@ -178,8 +177,8 @@ class McpSeedPathTests extends McpTestSupport {
                 "technology_configs", Map.of("liveness_config", Map.of("max_attempts", 1)))));
         var sessionId = ok(client, "create_flow_session", Map.of("flow_api_key", flow.get("api_key").stringValue()))
                 .get("session_id").stringValue();
-        sessions.recordAttempt(java.util.UUID.fromString(sessionId), TechnologyCode.LD, AttemptOutcome.fail(
-                JsonNodeFactory.instance.objectNode().put("eye_closed", true), new FailureReason("eye_closed", "eyes closed")));
+        sessions.recordAttempt(java.util.UUID.fromString(sessionId), TechnologyCode.LD,
+                new ResultBlocks(catalog).fail(TechnologyCode.LD, "eye_closed", "eyes closed"));
         var failed = ok(client, "get_flow_session", Map.of("session_id", sessionId));
         assertThat(failed.get("status").stringValue()).isEqualTo("FAILED");
         assertThat(failed.get("failure_reasons").get(0).get("type").stringValue()).isEqualTo("eye_closed");

@@ -1,14 +1,39 @@
 package io.kycflow.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import io.kycflow.flow.FlowService;
+import io.kycflow.organization.OrganizationService;
+import io.kycflow.security.ApiKeys;
+import io.kycflow.security.MasterKey;
+import io.kycflow.security.StoredApiKeys;
 import io.kycflow.session.internal.V6__Session_steps_column;
 import io.kycflow.support.EmbeddedPostgresSupport;
+import io.kycflow.support.Http;
+import io.kycflow.support.StandaloneApp;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import javax.sql.DataSource;
+
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +45,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A database written by an earlier release is upgraded in place, on each supported database: a session created
  * before V3 (step rows written at creation) and one created under V3–V5 (a plan until its first attempt) both come
  * out with their steps in the session's own row, their attempts keep their technology, and the rebuilt tables are
- * referenced again by their children.
+ * referenced again by their children; organization and flow keys stored in plain text before V8 are sealed by the
+ * application's start, and keep working.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MigrationUpgradeTests {
 
     private static final UUID LD = UUID.fromString("9ed130f5-7ccb-5b51-84d8-f4d159e2732c");
@@ -59,7 +86,7 @@ class MigrationUpgradeTests {
                     updated_at) VALUES (?, ?, ?, 'CREATED', TRUE, 'LD:3,DR:2', ?, ?, ?)""")
                 .params(planned, flow, org, now, now, now).update();
 
-        Flyway.configure().dataSource(dataSource).javaMigrations(new V6__Session_steps_column()).load().migrate();
+        Flyway.configure().dataSource(dataSource).javaMigrations(new V6__Session_steps_column()).target("7").load().migrate();
 
         assertThat(jdbc.sql("SELECT status, metadata FROM flow_session WHERE id = ?").param(session)
                 .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single())
@@ -91,4 +118,95 @@ class MigrationUpgradeTests {
                 .params(UUID.randomUUID(), flow, org, now, now, now).update())
                 .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("flow_session_status_ck"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void plainApiKeysStoredBeforeV8AreSealedAtStartAndKeepWorking(String database, @TempDir Path dataDir,
+                                                                   CapturedOutput output) throws Exception {
+        var url = database.equals("h2")
+                ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("kycflow")
+                : EmbeddedPostgresSupport.newDatabase();
+        var user = database.equals("h2") ? "kycflow" : "postgres"; // the embedded default's user (application.yml)
+        var dataSource = new DriverManagerDataSource(url, user, "");
+        migrateToJustBefore("8", dataSource); // the last schema with plain keys
+        var jdbc = JdbcClient.create(dataSource);
+        var org = UUID.randomUUID();
+        var flow = UUID.randomUUID();
+        var orgKey = ApiKeys.generate();
+        var flowKey = ApiKeys.generate();
+        var now = OffsetDateTime.now();
+        jdbc.sql("INSERT INTO organization (id, name, status, api_key, api_key_hash, created_at, updated_at)"
+                + " VALUES (?, 'Acme', 'TEST', ?, ?, ?, ?)").params(org, orgKey, ApiKeys.lookupHash(orgKey), now, now).update();
+        jdbc.sql("INSERT INTO subscription (organization_id, technology_id, created_at) VALUES (?, ?, ?)").params(org, LD, now).update();
+        jdbc.sql("INSERT INTO flow (id, organization_id, name, display_name, flow_config, technology_configs, api_key,"
+                + " api_key_hash, created_at, updated_at) VALUES (?, ?, 'kyc', 'KYC', ?, ?, ?, ?, ?, ?)")
+                .params(flow, org, FLOW_CONFIG, "{\"liveness_config\":{\"max_attempts\":3,\"eye_open_check\":true,"
+                        + "\"mask_attack_check_required\":false,\"challenge\":\"random\",\"threshold\":0.8}}",
+                        flowKey, ApiKeys.lookupHash(flowKey), now, now).update();
+        jdbc.sql("INSERT INTO flow_technology (flow_id, position, technology_id) VALUES (?, 0, ?)").params(flow, LD).update();
+
+        var args = new ArrayList<>(List.of("--kycflow.admin-api-key=" + Http.ADMIN_KEY));
+        if (database.equals("postgresql")) {
+            args.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=", "--spring.datasource.driver-class-name=org.postgresql.Driver",
+                    "--kycflow.master-key=" + EmbeddedPostgresSupport.MASTER_KEY));
+        }
+        try (var app = StandaloneApp.start(dataDir, args.toArray(String[]::new))) {
+            var masterKey = app.bean(MasterKey.class);
+            var organizations = app.bean(OrganizationService.class);
+            var flows = app.bean(FlowService.class);
+
+            var columns = jdbc.sql("SELECT LOWER(column_name) FROM information_schema.columns WHERE LOWER(table_name) = ?")
+                    .param("organization").query(String.class).list();
+            assertThat(columns).contains("api_key_sealed", "api_key_hash").doesNotContain("api_key");
+            var sealedOrgKey = jdbc.sql("SELECT api_key_sealed FROM organization WHERE id = ?").param(org)
+                    .query((rs, n) -> rs.getBytes(1)).single();
+            var sealedFlowKey = jdbc.sql("SELECT api_key_sealed FROM flow WHERE id = ?").param(flow)
+                    .query((rs, n) -> rs.getBytes(1)).single();
+            assertThat(new String(sealedOrgKey, StandardCharsets.ISO_8859_1)).doesNotContain(orgKey);
+            assertThat(new String(sealedFlowKey, StandardCharsets.ISO_8859_1)).doesNotContain(flowKey);
+            assertThat(StoredApiKeys.of(masterKey, StoredApiKeys.Owner.ORGANIZATION).open(org, sealedOrgKey)).isEqualTo(orgKey);
+            assertThat(StoredApiKeys.of(masterKey, StoredApiKeys.Owner.FLOW).open(flow, sealedFlowKey)).isEqualTo(flowKey);
+
+            // Lookups (by hash) and every place the keys are shown work as before the upgrade.
+            assertThat(organizations.authenticate(orgKey).orElseThrow().id()).isEqualTo(org);
+            assertThat(flows.findByApiKey(flowKey).orElseThrow().id()).isEqualTo(flow);
+            assertThat(app.http().admin("GET", "/api/v1/admin/organizations/" + org, null).json().path("api_key").asString())
+                    .isEqualTo(orgKey);
+            assertThat(app.http().postJson("/api/v1/flows/session/create/", "{\"api_key\":\"" + flowKey + "\"}").status())
+                    .isEqualTo(201);
+            var port = app.context().getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            var client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + port).endpoint("/mcp/")
+                            .httpRequestCustomizer((builder, method, uri, body, context) -> builder.header("Authorization", "Bearer " + orgKey))
+                            .build())
+                    .requestTimeout(Duration.ofSeconds(30)).build();
+            try {
+                client.initialize();
+                var result = client.callTool(new McpSchema.CallToolRequest("get_flow", Map.of("flow_id", flow.toString())));
+                assertThat(result.isError()).as("%s", result.content()).isNotEqualTo(Boolean.TRUE);
+                assertThat(result.structuredContent()).isInstanceOfSatisfying(Map.class,
+                        flowView -> assertThat(flowView.get("api_key")).isEqualTo(flowKey));
+            } finally {
+                client.closeGracefully();
+            }
+        }
+        assertThat(output.getOut()).contains("Sealed the stored API keys of 1 organizations and 1 flows under master key");
+        assertThat(output.toString()).as("no key reaches the log").doesNotContain(orgKey).doesNotContain(flowKey);
+    }
+
+    /**
+     * Applies the migrations older than {@code version} (whatever releases the branch holds below it), V6 included:
+     * it is a Java migration, which Flyway finds only when handed it (the application hands it its beans).
+     */
+    private static void migrateToJustBefore(String version, DataSource dataSource) {
+        var limit = MigrationVersion.fromVersion(version);
+        var flyway = Flyway.configure().dataSource(dataSource).javaMigrations(new V6__Session_steps_column());
+        var last = Arrays.stream(flyway.load().info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(limit) < 0).max(MigrationVersion::compareTo).orElseThrow();
+        Flyway.configure().dataSource(dataSource).javaMigrations(new V6__Session_steps_column()).target(last).load().migrate();
+    }
+
+    private static final String FLOW_CONFIG = """
+            {"success_redirect_url":null,"failure_redirect_url":null,"show_qr":true,"always_mobile":false,\
+            "fingerprint_check":false,"session_ttl_minutes":60,"locale":"en"}""";
 }

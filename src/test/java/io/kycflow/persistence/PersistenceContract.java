@@ -1,9 +1,13 @@
 package io.kycflow.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -13,6 +17,8 @@ import io.kycflow.flow.FlowService;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
 import io.kycflow.reference.ReferenceData;
+import io.kycflow.security.SecretBox;
+import io.kycflow.security.StoredApiKeys;
 import io.kycflow.review.ReviewService;
 import io.kycflow.review.ReviewType;
 import io.kycflow.session.AttemptOutcome;
@@ -36,6 +42,7 @@ import static io.kycflow.technology.TechnologyCode.ED;
 import static io.kycflow.technology.TechnologyCode.F2F;
 import static io.kycflow.technology.TechnologyCode.LD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the services promise about stored data, run unchanged against each supported database (one subclass per
@@ -98,13 +105,14 @@ abstract class PersistenceContract {
 
     @Test
     void flowIsStoredWithOrderedTechnologiesAndCompleteConfigs() {
-        var created = data.flow(org, "{\"session_ttl_minutes\":30,\"success_redirect_url\":\"https://shop.example/ok\"}",
+        var issued = data.flow(org, "{\"session_ttl_minutes\":30,\"success_redirect_url\":\"https://shop.example/ok\"}",
                 "{\"liveness_config\":{\"max_attempts\":5}}", LD, DR, F2F);
+        var created = issued.flow();
 
         var stored = flows.get(org, created.id());
 
         assertThat(stored.technologyIds()).containsExactlyElementsOf(data.ids(LD, DR, F2F));
-        assertThat(stored.apiKey()).isEqualTo(created.apiKey()).matches("[A-Za-z0-9_-]{47,}");
+        assertThat(flows.apiKey(org, created.id())).isEqualTo(issued.apiKey()).matches("[A-Za-z0-9_-]{47,}");
         assertThat(stored.flowConfig().path("session_ttl_minutes").asInt()).isEqualTo(30);
         assertThat(stored.flowConfig().path("success_redirect_url").asString()).isEqualTo("https://shop.example/ok");
         assertThat(stored.flowConfig().path("locale").asString()).isEqualTo("en");
@@ -118,7 +126,8 @@ abstract class PersistenceContract {
 
     @Test
     void flowUpdateChangesOnlyWhatIsPatched() {
-        var created = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":5}}", LD, DR);
+        var issued = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":5}}", LD, DR);
+        var created = issued.flow();
 
         flows.update(org, FlowPatch.from(json("{\"flow_id\":\"" + created.id() + "\",\"display_name\":\"Onboarding\","
                 + "\"technology_configs\":{\"liveness_config\":{\"eye_open_check\":false}}}")));
@@ -129,7 +138,7 @@ abstract class PersistenceContract {
         assertThat(updated.technologyConfigs().path("liveness_config").path("eye_open_check").asBoolean()).isFalse();
         assertThat(updated.technologyConfigs().path("liveness_config").path("max_attempts").asInt()).isEqualTo(5);
         assertThat(updated.updatedAt()).isAfterOrEqualTo(created.updatedAt());
-        assertThat(updated.apiKey()).isEqualTo(created.apiKey());
+        assertThat(flows.apiKey(org, created.id())).as("the key stays").isEqualTo(issued.apiKey());
 
         flows.update(org, FlowPatch.from(json("{\"flow_id\":\"" + created.id() + "\",\"technology_ids\":[\""
                 + catalog.get(DR).id() + "\"]}")));
@@ -142,7 +151,7 @@ abstract class PersistenceContract {
     void flowListPagesNewestFirstWithNextAndPrevious() {
         var created = new HashSet<UUID>();
         for (int i = 0; i < 5; i++) {
-            created.add(data.flow(org, LD).id());
+            created.add(data.flow(org, LD).flow().id());
         }
 
         var first = flows.list(org, 2, 0);
@@ -170,7 +179,7 @@ abstract class PersistenceContract {
     @Test
     void flowNamesAreUniqueWithinAnOrganizationOnly() {
         flows.create(org, data.newFlow("kyc-main", null, null, LD));
-        var other = data.flow(org, LD);
+        var other = data.flow(org, LD).flow();
 
         assertConflict(() -> flows.create(org, data.newFlow("kyc-main", null, null, DR)), "flow_name_taken");
         assertConflict(() -> flows.update(org, FlowPatch.from(json("{\"flow_id\":\"" + other.id() + "\",\"name\":\"kyc-main\"}"))),
@@ -179,7 +188,7 @@ abstract class PersistenceContract {
         assertThat(flows.get(org, other.id()).name()).isEqualTo(other.name());
 
         var elsewhere = data.org().organization().id();
-        assertThat(flows.create(elsewhere, data.newFlow("kyc-main", null, null, LD)).name()).isEqualTo("kyc-main");
+        assertThat(flows.create(elsewhere, data.newFlow("kyc-main", null, null, LD)).flow().name()).isEqualTo("kyc-main");
     }
 
     @Test
@@ -188,16 +197,98 @@ abstract class PersistenceContract {
         var key = flow.apiKey();
         var altered = (key.charAt(0) == 'A' ? 'B' : 'A') + key.substring(1);
 
-        assertThat(flows.findByApiKey(key).orElseThrow().id()).isEqualTo(flow.id());
+        assertThat(flows.findByApiKey(key).orElseThrow().id()).isEqualTo(flow.flow().id());
         assertThat(flows.findByApiKey(altered)).isEmpty();
         assertThat(flows.findByApiKey("")).isEmpty();
         assertThat(flows.findByApiKey(key + " ")).isEmpty();
     }
 
     @Test
+    void apiKeysAreStoredSealedAndNeverInPlainText() throws Exception {
+        var issued = data.org();
+        var orgId = issued.organization().id();
+        var flow = data.flow(orgId, LD);
+
+        for (var stored : List.of(new StoredKey("organization", orgId, issued.apiKey()),
+                new StoredKey("flow", flow.flow().id(), flow.apiKey()))) {
+            var row = readRow(stored.table(), stored.id());
+            assertThat(row).as("the plain key column is gone").doesNotContainKey("api_key");
+            var sealed = (byte[]) row.get("api_key_sealed");
+            assertThat(sealed).as(stored.table()).hasSize(SecretBox.OVERHEAD + stored.key().length());
+            assertThat(indexOf(sealed, stored.key().getBytes(StandardCharsets.US_ASCII))).as("the key's bytes").isNegative();
+            assertThat(indexOf(sealed, Base64.getDecoder().decode(stored.key().replace('-', '+').replace('_', '/'))))
+                    .as("the key's decoded bytes").isNegative();
+            row.forEach((column, value) -> assertThat(String.valueOf(value)).as(column).doesNotContain(stored.key()));
+        }
+        assertThat(organizations.apiKey(orgId)).isEqualTo(issued.apiKey());
+        assertThat(flows.apiKey(orgId, flow.flow().id())).isEqualTo(flow.apiKey());
+        assertThat(organizations.authenticate(issued.apiKey()).orElseThrow().id()).isEqualTo(orgId);
+        assertThat(flows.findByApiKey(flow.apiKey()).orElseThrow().id()).isEqualTo(flow.flow().id());
+    }
+
+    @Test
+    void aSealedKeyCopiedOntoAnotherRowDoesNotOpenThere() {
+        var a = data.org();
+        var b = data.org();
+        var aId = a.organization().id();
+        var bId = b.organization().id();
+        copySealedKey("organization", aId, bId);
+        assertThatThrownBy(() -> organizations.apiKey(bId)).isInstanceOf(StoredApiKeys.Unreadable.class)
+                .hasMessageContaining("organization " + bId).hasMessageNotContaining(a.apiKey()).hasMessageNotContaining(b.apiKey());
+        assertThat(organizations.apiKey(aId)).isEqualTo(a.apiKey());
+        assertThat(organizations.authenticate(b.apiKey()).orElseThrow().id()).as("lookups use the hash").isEqualTo(bId);
+
+        var first = data.flow(org, LD);
+        var second = data.flow(org, LD);
+        copySealedKey("flow", first.flow().id(), second.flow().id());
+        assertThatThrownBy(() -> flows.apiKey(org, second.flow().id())).isInstanceOf(StoredApiKeys.Unreadable.class)
+                .hasMessageContaining("flow " + second.flow().id()).hasMessageNotContaining(first.apiKey());
+        assertThat(flows.apiKey(org, first.flow().id())).isEqualTo(first.apiKey());
+        assertThat(flows.findByApiKey(second.apiKey()).orElseThrow().id()).isEqualTo(second.flow().id());
+    }
+
+    private record StoredKey(String table, UUID id, String key) {
+    }
+
+    /** Every column of one row, read over plain JDBC (no application code in between). */
+    private Map<String, Object> readRow(String table, UUID id) throws Exception {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("SELECT * FROM " + table + " WHERE id = ?")) {
+            statement.setObject(1, id);
+            try (var rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                var row = new HashMap<String, Object>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.put(rows.getMetaData().getColumnLabel(i).toLowerCase(), rows.getObject(i));
+                }
+                return row;
+            }
+        }
+    }
+
+    private void copySealedKey(String table, UUID from, UUID to) {
+        var sealed = jdbc.sql("SELECT api_key_sealed FROM " + table + " WHERE id = ?").param(from)
+                .query((rs, n) -> rs.getBytes(1)).single();
+        jdbc.sql("UPDATE " + table + " SET api_key_sealed = ? WHERE id = ?").params(sealed, to).update();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
     void sessionStoresStepsAndEveryAttempt() {
         var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":3},\"edocument_config\":{\"max_retry_attempts\":1}}",
-                LD, ED);
+                LD, ED).flow();
         var created = sessions.create(flow, json("{\"user_id\":\"u-1\"}"));
         assertThat(created.steps()).extracting(s -> s.maxAttempts()).containsExactly(3, 2);
 
@@ -224,7 +315,7 @@ abstract class PersistenceContract {
 
     @Test
     void sessionKeepsTheStepsItWasCreatedWithInItsOwnRow() {
-        var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":4}}", LD, DR);
+        var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":4}}", LD, DR).flow();
         var created = sessions.create(flow, null);
 
         flows.update(org, FlowPatch.from(json("{\"flow_id\":\"" + flow.id() + "\",\"technology_ids\":[\""
@@ -254,7 +345,7 @@ abstract class PersistenceContract {
     @Test
     void attemptsRacingOnOneSessionAreAllRecorded() throws Exception {
         var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":10}}", LD);
-        var session = sessions.create(flow, null);
+        var session = sessions.create(flow.flow(), null);
         int racers = 8;
         var start = new java.util.concurrent.CountDownLatch(1);
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
@@ -278,7 +369,7 @@ abstract class PersistenceContract {
 
     @Test
     void sessionExpiresOnceItsTtlHasPassed() {
-        var flow = data.flow(org, "{\"session_ttl_minutes\":5}", null, LD);
+        var flow = data.flow(org, "{\"session_ttl_minutes\":5}", null, LD).flow();
         var created = sessions.create(flow, null);
         assertThat(created.expiresAt()).isEqualTo(created.createdAt().plusMinutes(5));
         assertThat(sessions.get(org, created.id()).status()).isEqualTo(SessionStatus.CREATED);
@@ -291,13 +382,13 @@ abstract class PersistenceContract {
         assertThat(expired.finishedAt()).isNotNull();
         assertThat(jdbc.sql("SELECT status FROM flow_session WHERE id = ?").param(created.id()).query(String.class).single())
                 .isEqualTo("EXPIRED");
-        assertThat(views.light(expired, "test").path("failure_reasons").get(0).path("type").asString()).isEqualTo("session_expired");
+        assertThat(views.light(expired, "test").failureReasons().getFirst().type()).isEqualTo("session_expired");
         assertConflict(() -> sessions.recordAttempt(created.id(), LD, AttemptOutcome.pass(json("{}"))), "session_closed");
     }
 
     @Test
     void reviewsAreAppendedInOrderAndDecisionsFollowOnlyAVerdict() {
-        var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":1}}", LD);
+        var flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":1}}", LD).flow();
         var session = sessions.create(flow, null);
 
         assertConflict(() -> reviews.decide(org, session.id(), SessionStatus.APPROVED, null, "key:1"), "invalid_status_transition");

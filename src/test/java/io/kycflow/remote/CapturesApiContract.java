@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
-import io.kycflow.flow.Flow;
+import io.kycflow.flow.IssuedFlow;
 import io.kycflow.flow.FlowService;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
@@ -57,7 +57,7 @@ abstract class CapturesApiContract {
 
     Http http;
     TestData data;
-    Flow sandboxFlow;
+    IssuedFlow sandboxFlow;
 
     @BeforeEach
     void sandboxFlow() {
@@ -547,7 +547,7 @@ abstract class CapturesApiContract {
         return new FlowBrowser(port);
     }
 
-    String session(Flow flow) {
+    String session(IssuedFlow flow) {
         var created = http.postJson("/api/v1/flows/session/create/", "{\"api_key\":\"" + flow.apiKey() + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("session_id").asString();
@@ -569,7 +569,7 @@ abstract class CapturesApiContract {
         assertThat(last.json().path("status").asString()).as(last.body()).isEqualTo("FINISHED");
     }
 
-    Http.Response light(Flow flow, String session) {
+    Http.Response light(IssuedFlow flow, String session) {
         return http.get("/api/v1/flows/session/result/light/" + Http.query("session_id", session, "flow_api_key", flow.apiKey()));
     }
 

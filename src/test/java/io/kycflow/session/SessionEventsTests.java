@@ -53,7 +53,7 @@ class SessionEventsTests {
         var org = data.org();
         var flow = data.flow(org.organization().id(), null, "{\"liveness_config\": {\"max_attempts\": 2}}",
                 TechnologyCode.LD, TechnologyCode.DR);
-        var session = sessions.create(flow, null).id();
+        var session = sessions.create(flow.flow(), null).id();
 
         sessions.recordAttempt(session, TechnologyCode.LD, fail("no_face"));
         sessions.recordAttempt(session, TechnologyCode.LD, pass());
@@ -71,12 +71,12 @@ class SessionEventsTests {
         var data = new TestData(organizations, flows, catalog);
         var org = data.org();
         var flow = data.flow(org.organization().id(), null, "{\"liveness_config\": {\"max_attempts\": 1}}", TechnologyCode.LD);
-        var failed = sessions.create(flow, null).id();
+        var failed = sessions.create(flow.flow(), null).id();
         sessions.recordAttempt(failed, TechnologyCode.LD, fail("eye_closed"));
         assertThat(recorder.of(failed)).extracting(event -> event.getClass().getSimpleName() + describe(event))
                 .containsExactly("Created", "StepStarted LD", "StepCompleted LD false", "Failed [eye_closed]");
 
-        var expired = sessions.create(flow, null).id();
+        var expired = sessions.create(flow.flow(), null).id();
         jdbc.sql("UPDATE flow_session SET expires_at = ? WHERE id = ?")
                 .params(java.time.OffsetDateTime.now().minusMinutes(1), expired).update();
         assertThat(sessions.get(org.organization().id(), expired).status()).isEqualTo(SessionStatus.EXPIRED);
@@ -89,7 +89,7 @@ class SessionEventsTests {
         var data = new TestData(organizations, flows, catalog);
         var org = data.org();
         var flow = data.flow(org.organization().id(), null, "{\"liveness_config\": {\"max_attempts\": 1}}", TechnologyCode.LD);
-        var session = sessions.create(flow, null).id();
+        var session = sessions.create(flow.flow(), null).id();
         Recorder.failFor = session;
         sessions.recordAttempt(session, TechnologyCode.LD, pass());
         assertThat(sessions.get(org.organization().id(), session).status()).isEqualTo(SessionStatus.FINISHED);

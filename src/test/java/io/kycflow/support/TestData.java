@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import io.kycflow.flow.Flow;
 import io.kycflow.flow.FlowService;
+import io.kycflow.flow.IssuedFlow;
 import io.kycflow.flow.NewFlow;
 import io.kycflow.organization.IssuedOrganization;
 import io.kycflow.organization.OrganizationService;
@@ -41,11 +41,11 @@ public final class TestData {
         return org(OrganizationStatus.TEST, TechnologyCode.values());
     }
 
-    public Flow flow(UUID organizationId, TechnologyCode... codes) {
+    public IssuedFlow flow(UUID organizationId, TechnologyCode... codes) {
         return flow(organizationId, null, null, codes);
     }
 
-    public Flow flow(UUID organizationId, @Nullable String flowConfig, @Nullable String technologyConfigs,
+    public IssuedFlow flow(UUID organizationId, @Nullable String flowConfig, @Nullable String technologyConfigs,
                      TechnologyCode... codes) {
         return flows.create(organizationId, newFlow("flow-" + unique(), flowConfig, technologyConfigs, codes));
     }

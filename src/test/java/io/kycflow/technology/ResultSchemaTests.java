@@ -41,6 +41,32 @@ class ResultSchemaTests {
     }
 
     @Test
+    void theJsonSchemaOfABlockAcceptsAndRefusesWhatProblemsDoes() {
+        var schema = liveness.jsonSchema();
+        var validator = new io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator();
+        for (var conforming : new String[] {"""
+                {"result": true, "failure_reason": null, "sandbox": false, "provider": "kycflow",
+                 "prediction": "0.9980", "eye_closed": false, "face_center": {"x": 0.5, "y": 0.4}, "face_direction": "forward"}""", """
+                {"result": false, "failure_reason": {"type": "no_face", "detail": "No face."}, "sandbox": false,
+                 "provider": "kycflow", "prediction": null, "eye_closed": null, "face_center": null, "face_direction": null}"""}) {
+            assertThat(liveness.problems(json(conforming))).isEmpty();
+            assertThat(validator.validate(schema, JsonMapper.shared().readValue(conforming, java.util.Map.class)).valid()).isTrue();
+        }
+        for (var broken : new String[] {
+                "{\"result\": true, \"failure_reason\": null, \"sandbox\": false, \"provider\": \"p\", \"prediction\": 0.99,"
+                        + " \"eye_closed\": false, \"face_center\": null, \"face_direction\": null}",
+                "{\"result\": false, \"failure_reason\": {\"type\": \"face_mismatch\", \"detail\": \"x\"}, \"sandbox\": true,"
+                        + " \"provider\": \"p\", \"prediction\": null, \"eye_closed\": null, \"face_center\": null, \"face_direction\": null}",
+                "{\"result\": true, \"failure_reason\": null, \"sandbox\": false, \"provider\": \"p\", \"prediction\": null,"
+                        + " \"eye_closed\": null, \"face_center\": {\"x\": 0.5}, \"face_direction\": null}",
+                "{\"result\": true, \"failure_reason\": null, \"sandbox\": false, \"provider\": \"p\", \"prediction\": null,"
+                        + " \"eye_closed\": null, \"face_center\": null, \"face_direction\": null, \"surname\": \"X\"}"}) {
+            assertThat(liveness.problems(json(broken))).as(broken).isNotEmpty();
+            assertThat(validator.validate(schema, JsonMapper.shared().readValue(broken, java.util.Map.class)).valid()).as(broken).isFalse();
+        }
+    }
+
+    @Test
     void everyTechnologyDeclaresItsBlockAndFailureCodes() {
         for (var provider : new TechnologyProvider[] {new LivenessTechnology(), new DocumentRecognitionTechnology(),
                 new FaceMatchTechnology(), new EDocumentTechnology()}) {

@@ -91,7 +91,7 @@ class VerificationEngineTests {
         }
         var data = new TestData(organizations, flows, catalog);
         var org = data.org(OrganizationStatus.PRODUCTION, TechnologyCode.values());
-        var session = sessions.create(data.flow(org.organization().id(), TechnologyCode.LD), null);
+        var session = sessions.create(data.flow(org.organization().id(), TechnologyCode.LD).flow(), null);
         assertThatThrownBy(() -> sandbox.complete(session, Map.of()))
                 .isInstanceOfSatisfying(KycException.class, e -> assertThat(e.code()).isEqualTo("sandbox_only"));
         assertThat(sessions.get(org.organization().id(), session.id()).status()).isEqualTo(SessionStatus.CREATED);
@@ -103,11 +103,11 @@ class VerificationEngineTests {
         var org = data.org();
         var flow = data.flow(org.organization().id(), TechnologyCode.LD, TechnologyCode.DR, TechnologyCode.F2F);
 
-        var passed = sandbox.complete(sessions.create(flow, null), Map.of());
+        var passed = sandbox.complete(sessions.create(flow.flow(), null), Map.of());
         assertThat(passed.status()).isEqualTo(SessionStatus.FINISHED);
         assertThat(passed.steps()).allSatisfy(step -> assertThat(step.status()).isEqualTo(StepStatus.PASSED));
 
-        var failed = sandbox.complete(sessions.create(flow, null), Map.of(TechnologyCode.DR, "mrz_unreadable"));
+        var failed = sandbox.complete(sessions.create(flow.flow(), null), Map.of(TechnologyCode.DR, "mrz_unreadable"));
         assertThat(failed.status()).isEqualTo(SessionStatus.FAILED);
         var dr = failed.steps().get(1);
         assertThat(dr.status()).isEqualTo(StepStatus.FAILED);
@@ -117,7 +117,7 @@ class VerificationEngineTests {
 
         assertThatThrownBy(() -> sandbox.complete(failed, Map.of()))
                 .isInstanceOfSatisfying(KycException.class, e -> assertThat(e.code()).isEqualTo("session_closed"));
-        assertThatThrownBy(() -> sandbox.complete(sessions.create(flow, null), Map.of(TechnologyCode.LD, "face_mismatch")))
+        assertThatThrownBy(() -> sandbox.complete(sessions.create(flow.flow(), null), Map.of(TechnologyCode.LD, "face_mismatch")))
                 .isInstanceOfSatisfying(KycException.class, e -> assertThat(e.getMessage()).contains("liveness_not_confirmed"));
     }
 
@@ -127,7 +127,7 @@ class VerificationEngineTests {
         var org = data.org();
         var flow = data.flow(org.organization().id(), null, "{\"liveness_config\": {\"max_attempts\": 10}}", TechnologyCode.LD);
         for (int round = 0; round < 5; round++) {
-            var session = sessions.create(flow, null);
+            var session = sessions.create(flow.flow(), null);
             int racers = 6;
             var start = new CountDownLatch(1);
             try (var pool = Executors.newFixedThreadPool(racers)) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class FlowRepository {
 
     private static final String SELECT = """
-            SELECT f.id, f.organization_id, f.name, f.display_name, f.flow_config, f.technology_configs, f.api_key,
+            SELECT f.id, f.organization_id, f.name, f.display_name, f.flow_config, f.technology_configs,
                    f.api_key_hash, f.created_at, f.updated_at, ft.technology_id
             FROM flow f JOIN flow_technology ft ON ft.flow_id = f.id
             """;
@@ -33,13 +33,14 @@ public class FlowRepository {
         this.json = json;
     }
 
-    public void insert(Flow flow, String apiKeyHash) {
+    /** @param sealedApiKey the flow's key sealed for its id; only its hash is ever searched */
+    public void insert(Flow flow, byte[] sealedApiKey, String apiKeyHash) {
         jdbc.sql("""
                         INSERT INTO flow (id, organization_id, name, display_name, flow_config, technology_configs,
-                                          api_key, api_key_hash, created_at, updated_at)
+                                          api_key_sealed, api_key_hash, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(flow.id(), flow.organizationId(), flow.name(), flow.displayName(), flow.flowConfig().toString(),
-                        flow.technologyConfigs().toString(), flow.apiKey(), apiKeyHash, flow.createdAt(), flow.updatedAt())
+                        flow.technologyConfigs().toString(), sealedApiKey, apiKeyHash, flow.createdAt(), flow.updatedAt())
                 .update();
         insertTechnologies(flow);
     }
@@ -63,6 +64,12 @@ public class FlowRepository {
     public Optional<KeyedFlow> findByKeyHash(String hash) {
         return rows("WHERE f.api_key_hash = ?", hash).stream().findFirst()
                 .map(row -> new KeyedFlow(toFlow(row), row.apiKeyHash()));
+    }
+
+    /** The flow's key as stored: sealed (see {@code io.kycflow.security.StoredApiKeys}). */
+    public Optional<byte[]> sealedApiKey(UUID organizationId, UUID flowId) {
+        return jdbc.sql("SELECT api_key_sealed FROM flow WHERE id = ? AND organization_id = ?").params(flowId, organizationId)
+                .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     public boolean nameTaken(UUID organizationId, String name, @Nullable UUID exceptFlowId) {
@@ -118,7 +125,7 @@ public class FlowRepository {
                 try {
                     return new FlowRow(k, rs.getObject("organization_id", UUID.class), rs.getString("name"),
                             rs.getString("display_name"), rs.getString("flow_config"), rs.getString("technology_configs"),
-                            rs.getString("api_key"), rs.getString("api_key_hash"), rs.getObject("created_at", OffsetDateTime.class),
+                            rs.getString("api_key_hash"), rs.getObject("created_at", OffsetDateTime.class),
                             rs.getObject("updated_at", OffsetDateTime.class), new ArrayList<>());
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
@@ -131,11 +138,11 @@ public class FlowRepository {
     private Flow toFlow(FlowRow row) {
         return new Flow(row.id(), row.organizationId(), row.name(), row.displayName(), row.technologyIds(),
                 (ObjectNode) json.readTree(row.flowConfig()), (ObjectNode) json.readTree(row.technologyConfigs()),
-                row.apiKey(), row.createdAt(), row.updatedAt());
+                row.createdAt(), row.updatedAt());
     }
 
     private record FlowRow(UUID id, UUID organizationId, String name, String displayName, String flowConfig,
-                           String technologyConfigs, String apiKey, String apiKeyHash, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                           String technologyConfigs, String apiKeyHash, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                            List<UUID> technologyIds) {
     }
 

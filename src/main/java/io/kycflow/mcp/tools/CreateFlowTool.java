@@ -132,8 +132,8 @@ class CreateFlowTool {
                 }
             }
         }
-        var flow = flows.create(call.organizationId(), request.withTechnologyConfigs(elicited));
-        var result = flowJson.full(flow);
+        var issued = flows.create(call.organizationId(), request.withTechnologyConfigs(elicited));
+        var result = flowJson.full(issued.flow(), issued.apiKey());
         var codes = result.putArray("defaults_applied");
         defaulted.forEach(t -> codes.add(t.code().name()));
         result.put("elicitation", mode);

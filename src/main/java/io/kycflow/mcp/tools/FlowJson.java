@@ -44,11 +44,12 @@ class FlowJson {
         return node;
     }
 
-    ObjectNode full(Flow flow) {
+    /** The summary plus the configs and the flow's plain API key (opened by the caller, where it is shown). */
+    ObjectNode full(Flow flow, String apiKey) {
         var node = summary(flow);
         node.set("flow_config", flow.flowConfig());
         node.set("technology_configs", flow.technologyConfigs());
-        node.put("api_key", flow.apiKey());
+        node.put("api_key", apiKey);
         return node;
     }
 

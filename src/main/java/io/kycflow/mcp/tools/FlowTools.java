@@ -68,7 +68,8 @@ class FlowTools {
                 input(props("flow_id", uuid("Id of the flow (from create_flow or list_flows).")), "flow_id"),
                 flowJson.fullSchema(), ToolKit.Kind.READ_ONLY, call -> {
                     var args = GET.object(call.arguments());
-                    return flowJson.full(flows.get(call.organizationId(), GET.requiredUuid(args, "flow_id")));
+                    var flow = flows.get(call.organizationId(), GET.requiredUuid(args, "flow_id"));
+                    return flowJson.full(flow, flows.apiKey(call.organizationId(), flow.id()));
                 });
     }
 
@@ -96,7 +97,8 @@ class FlowTools {
                                     throw KycException.invalid("request_data.technology_ids", CreateFlowTool.cabinetOnly(t));
                                 }));
                     }
-                    return flowJson.full(flows.update(call.organizationId(), patch));
+                    var updated = flows.update(call.organizationId(), patch);
+                    return flowJson.full(updated, flows.apiKey(call.organizationId(), updated.id()));
                 });
     }
 }

@@ -29,7 +29,7 @@ class SandboxTools {
 
     @Bean
     SyncToolSpecification completeSandboxSessionTool(ToolKit kit, SessionService sessions, SandboxVerifier sandbox,
-                                                    SessionViews views, SessionJson json, TechnologyCatalog catalog) {
+                                                    SessionViews views, TechnologyCatalog catalog) {
         return kit.tool("complete_sandbox_session", "Complete sandbox session",
                 "Finishes a TEST/DEMO session without a camera: each remaining step runs the same capture → engine → step "
                         + "path a person's would, with synthetic captures and the sandbox engine, and the outcome you pick per "
@@ -39,7 +39,7 @@ class SandboxTools {
                         + "be completed again.",
                 input(props("session_id", uuid("Session id (from create_flow_session or the REST API)."),
                         "outcomes", outcomesSchema(catalog)), "session_id"),
-                json.viewSchema(true), ToolKit.Kind.CREATES, call -> {
+                views.schema(SessionViews.Shape.LIGHT), ToolKit.Kind.CREATES, call -> {
                     var args = ARGS.object(call.arguments());
                     var session = sessions.get(call.organizationId(), ARGS.requiredUuid(args, "session_id"));
                     var outcomes = new EnumMap<TechnologyCode, String>(TechnologyCode.class);
@@ -57,7 +57,7 @@ class SandboxTools {
                             outcomes.put(code, entry.getValue().asString());
                         }
                     }
-                    return views.light(sandbox.complete(session, outcomes), call.caller().author());
+                    return kit.tree(views.light(sandbox.complete(session, outcomes), call.caller().author()));
                 });
     }
 

@@ -16,7 +16,7 @@ import io.kycflow.technology.ConfigSchema;
  */
 final class Schemas {
 
-    static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+    static final String UUID_PATTERN = JsonSchemas.UUID_PATTERN;
 
     private Schemas() {
     }

@@ -10,13 +10,13 @@ import io.kycflow.review.ReviewService;
 import io.kycflow.session.Session;
 import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionStatus;
+import io.kycflow.session.SessionView;
 import io.kycflow.session.SessionViews;
 import io.kycflow.shared.KycException;
 import io.kycflow.shared.RequestFields;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.node.ObjectNode;
 
 import static io.kycflow.mcp.tools.Schemas.anyObject;
 import static io.kycflow.mcp.tools.Schemas.arrayOf;
@@ -67,41 +67,40 @@ class SessionTools {
     }
 
     @Bean
-    SyncToolSpecification getFlowSessionTool(ToolKit kit, SessionService sessions, SessionViews views, SessionJson json) {
-        return sessionView(kit, sessions, json, "get_flow_session", "Get session",
+    SyncToolSpecification getFlowSessionTool(ToolKit kit, SessionService sessions, SessionViews views) {
+        return sessionView(kit, sessions, views, "get_flow_session", "Get session",
                 "Structured view of a session: status, overall_result, failure_reasons and each technology's result block "
                         + "(liveness_result, document_recognition_result, face2face_result, edocument_result, "
-                        + "digital_signature_result). No media URLs.", false, (session, viewer) -> views.structured(session));
+                        + "digital_signature_result). No media URLs.", SessionViews.Shape.STRUCTURED,
+                (session, viewer) -> views.structured(session));
     }
 
     @Bean
-    SyncToolSpecification getFlowSessionLightResultTool(ToolKit kit, SessionService sessions, SessionViews views,
-                                                        SessionJson json) {
-        return sessionView(kit, sessions, json, "get_flow_session_light_result", "Get session light result",
+    SyncToolSpecification getFlowSessionLightResultTool(ToolKit kit, SessionService sessions, SessionViews views) {
+        return sessionView(kit, sessions, views, "get_flow_session_light_result", "Get session light result",
                 "The session's result as the customer's backend sees it from GET /api/v1/flows/session/result/light/: "
                         + "status (FINISHED on a clean pass, FAILED otherwise), overall_result, per-technology blocks, "
-                        + "failure_reasons, and short-lived signed URLs of captured media.", true, views::light);
+                        + "failure_reasons, and short-lived signed URLs of captured media.", SessionViews.Shape.LIGHT, views::light);
     }
 
     /** The two read views of one session differ only in their media links. */
-    private static SyncToolSpecification sessionView(ToolKit kit, SessionService sessions, SessionJson json, String name,
-                                                     String title, String description, boolean withMedia,
-                                                     BiFunction<Session, String, ObjectNode> view) {
+    private static SyncToolSpecification sessionView(ToolKit kit, SessionService sessions, SessionViews views, String name,
+                                                     String title, String description, SessionViews.Shape shape,
+                                                     BiFunction<Session, String, SessionView> view) {
         return kit.tool(name, title, description, input(props("session_id", SESSION_ID), "session_id"),
-                json.viewSchema(withMedia), ToolKit.Kind.READ_ONLY, call -> view.apply(sessions.get(call.organizationId(),
-                        BY_ID.requiredUuid(BY_ID.object(call.arguments()), "session_id")), call.caller().author()));
+                views.schema(shape), ToolKit.Kind.READ_ONLY, call -> kit.tree(view.apply(sessions.get(call.organizationId(),
+                        BY_ID.requiredUuid(BY_ID.object(call.arguments()), "session_id")), call.caller().author())));
     }
 
     @Bean
-    SyncToolSpecification updateFlowSessionStatusTool(ToolKit kit, ReviewService reviews, SessionViews views,
-                                                      SessionJson json) {
+    SyncToolSpecification updateFlowSessionStatusTool(ToolKit kit, ReviewService reviews, SessionViews views) {
         var requestData = input(props("status", oneOf("The decision.", "APPROVED", "DECLINED"),
                 "message", text("Why (recorded in the review trail).", ReviewService.MAX_MESSAGE)), "status");
         return kit.tool("update_flow_session_status", "Approve or decline session",
                 "Manual review decision: moves a FINISHED or FAILED session to APPROVED or DECLINED. Every move is recorded "
                         + "as a STATUS_CHANGE review with the acting key. Internal review tooling, not an end-user path.",
                 input(props("session_id", SESSION_ID, "request_data", requestData), "session_id", "request_data"),
-                json.viewSchema(false), ToolKit.Kind.UPDATES, call -> {
+                views.schema(SessionViews.Shape.STRUCTURED), ToolKit.Kind.UPDATES, call -> {
                     var args = STATUS.object(call.arguments());
                     var sessionId = STATUS.requiredUuid(args, "session_id");
                     var data = STATUS_DATA.object(args.get("request_data"));
@@ -110,8 +109,8 @@ class SessionTools {
                         throw KycException.invalid("request_data.status", "request_data.status must be APPROVED or DECLINED");
                     }
                     var message = STATUS_DATA.optionalText(data, "message", ReviewService.MAX_MESSAGE);
-                    return views.structured(reviews.decide(call.organizationId(), sessionId, SessionStatus.valueOf(status),
-                            message, call.caller().author()));
+                    return kit.tree(views.structured(reviews.decide(call.organizationId(), sessionId,
+                            SessionStatus.valueOf(status), message, call.caller().author())));
                 });
     }
 }

@@ -91,6 +91,11 @@ class ToolKit {
         return json.createObjectNode();
     }
 
+    /** A wire record (or any value Jackson writes as an object) as the tree a handler returns. */
+    ObjectNode tree(Object value) {
+        return json.valueToTree(value);
+    }
+
     JsonMapper json() {
         return json;
     }

@@ -23,11 +23,12 @@ public class OrganizationRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(Organization org, String apiKey, String apiKeyHash) {
+    /** @param sealedApiKey the key sealed for this organization's id; only its hash is ever searched */
+    public void insert(Organization org, byte[] sealedApiKey, String apiKeyHash) {
         jdbc.sql("""
-                        INSERT INTO organization (id, name, status, api_key, api_key_hash, created_at, updated_at)
+                        INSERT INTO organization (id, name, status, api_key_sealed, api_key_hash, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(org.id(), org.name(), org.status().name(), apiKey, apiKeyHash, org.createdAt(), org.createdAt())
+                .params(org.id(), org.name(), org.status().name(), sealedApiKey, apiKeyHash, org.createdAt(), org.createdAt())
                 .update();
     }
 
@@ -49,8 +50,10 @@ public class OrganizationRepository {
                 .query((rs, n) -> new KeyedOrganization(map(rs, n), rs.getString("api_key_hash"))).optional();
     }
 
-    public Optional<String> apiKey(UUID id) {
-        return jdbc.sql("SELECT api_key FROM organization WHERE id = ?").param(id).query(String.class).optional();
+    /** The organization's key as stored: sealed (see {@code io.kycflow.security.StoredApiKeys}). */
+    public Optional<byte[]> sealedApiKey(UUID id) {
+        return jdbc.sql("SELECT api_key_sealed FROM organization WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional();
     }
 
     public boolean updateStatus(UUID id, OrganizationStatus status) {
@@ -58,9 +61,9 @@ public class OrganizationRepository {
                 .params(status.name(), OffsetDateTime.now(), id).update() == 1;
     }
 
-    public boolean updateKey(UUID id, String apiKey, String apiKeyHash) {
-        return jdbc.sql("UPDATE organization SET api_key = ?, api_key_hash = ?, updated_at = ? WHERE id = ?")
-                .params(apiKey, apiKeyHash, OffsetDateTime.now(), id).update() == 1;
+    public boolean updateKey(UUID id, byte[] sealedApiKey, String apiKeyHash) {
+        return jdbc.sql("UPDATE organization SET api_key_sealed = ?, api_key_hash = ?, updated_at = ? WHERE id = ?")
+                .params(sealedApiKey, apiKeyHash, OffsetDateTime.now(), id).update() == 1;
     }
 
     public List<UUID> subscribedTechnologyIds(UUID orgId) {

@@ -63,7 +63,7 @@ abstract class ExpirySweeperContract {
     void freshFlow() {
         var data = new TestData(organizations, flows, catalog);
         org = data.org().organization().id();
-        flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":3}}", TechnologyCode.LD);
+        flow = data.flow(org, null, "{\"liveness_config\":{\"max_attempts\":3}}", TechnologyCode.LD).flow();
     }
 
     @Test

@@ -114,7 +114,7 @@ class SessionJournalReplayTests {
     void sessionsCreatedTogetherAreEachAnnouncedOnce() throws Exception {
         var data = new TestData(organizations, flows, catalog);
         var org = data.org();
-        var flow = data.flow(org.organization().id(), TechnologyCode.LD);
+        var flow = data.flow(org.organization().id(), TechnologyCode.LD).flow();
         List<Session> created;
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = IntStream.range(0, 200).mapToObj(i -> threads.submit(() -> sessions.create(flow, null))).toList();
