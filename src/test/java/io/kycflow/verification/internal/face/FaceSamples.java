@@ -58,6 +58,14 @@ final class FaceSamples {
         }
     }
 
+    static BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static boolean photosPresent() {
         return GROUP_PHOTOS.keySet().stream().allMatch(name -> Files.isRegularFile(photosDir().resolve(name)));
     }
