@@ -19,7 +19,8 @@ import io.kycflow.verification.internal.face.FaceModels.Model;
  * runs only what its check needs. Thread-safe: no mutable state; ONNX Runtime sessions allow concurrent runs.
  *
  * <p>Pre- and post-processing follow the reference JavaScript shipped with the models (the package's
- * {@code lib/*.js}), except where that code has evident bugs; the differences are listed in docs/models.md.
+ * {@code lib/*.js}) except where its bugs or measurements on the sample photos said otherwise; every difference,
+ * and why, is listed in docs/models.md.
  */
 public final class FaceAnalyzer {
 
