@@ -19,8 +19,7 @@ import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionStatus;
 import io.kycflow.session.SessionStep;
 import io.kycflow.session.StepStatus;
-import io.kycflow.storage.GroupCommittedTable;
-import io.kycflow.storage.JournalOutput;
+import io.kycflow.storage.internal.CodecTable;
 import io.kycflow.support.TestData;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
@@ -65,35 +64,13 @@ class SessionJournalReplayTests {
         var dataDir = Path.of("target", "test-data", "replay-" + UUID.randomUUID()).toAbsolutePath();
         var journal = Files.createDirectories(dataDir.resolve("journal"));
         var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        var previousRelease = new GroupCommittedTable<Object>() { // how the release before V6 journaled a session
-            public String name() {
-                return "sessions";
-            }
-
-            public void insert(List<Object> rows) {
-            }
-
-            public boolean restore(Object row) {
-                return false;
-            }
-
-            public void delete(List<Object> rows) {
-            }
-
-            public Object key(Object row) {
-                return row;
-            }
-
-            public void write(Object row, JournalOutput out) {
-                out.uuid(RESTORED).uuid(FLOW).uuid(ORGANIZATION).string("CREATED").bool(true).bool(null)
-                        .string("{\"user_id\":\"u-7\"}").string("LD:3,DR:2").timestamp(now).timestamp(null)
-                        .timestamp(null).timestamp(now.plusHours(1)).timestamp(now);
-            }
-
-            public Object read(io.kycflow.storage.JournalInput in) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        // how the release before V6 journaled a session: 13 values, the steps as a plan
+        var previousRelease = new CodecTable<Object>("sessions", (row, out) -> out.uuid(RESTORED).uuid(FLOW)
+                .uuid(ORGANIZATION).string("CREATED").bool(true).bool(null).string("{\"user_id\":\"u-7\"}")
+                .string("LD:3,DR:2").timestamp(now).timestamp(null).timestamp(null).timestamp(now.plusHours(1))
+                .timestamp(now), in -> {
+                    throw new UnsupportedOperationException();
+                });
         Files.write(journal.resolve("sessions-0000000000000007.journal"),
                 io.kycflow.storage.internal.JournalTestAccess.encode(List.of(new Object()), previousRelease));
         registry.add("kycflow.data-dir", dataDir::toString);

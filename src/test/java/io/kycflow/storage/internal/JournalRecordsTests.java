@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import io.kycflow.storage.GroupCommittedTable;
-import io.kycflow.storage.JournalInput;
-import io.kycflow.storage.JournalOutput;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -21,33 +19,9 @@ class JournalRecordsTests {
     }
 
     /** A table's codec as a module writes one: typed values in a fixed order. */
-    static final GroupCommittedTable<Row> TABLE = new GroupCommittedTable<>() {
-        public String name() {
-            return "rows";
-        }
-
-        public void insert(List<Row> rows) {
-        }
-
-        public boolean restore(Row row) {
-            return false;
-        }
-
-        public void delete(List<Row> rows) {
-        }
-
-        public Object key(Row row) {
-            return row.id();
-        }
-
-        public void write(Row row, JournalOutput out) {
-            out.uuid(row.id()).string(row.status()).bool(row.flag()).timestamp(row.at()).uuid(row.other());
-        }
-
-        public Row read(JournalInput in) {
-            return new Row(in.uuid(), in.string(), in.bool(), in.timestamp(), in.uuid());
-        }
-    };
+    static final GroupCommittedTable<Row> TABLE = new CodecTable<>("rows",
+            (row, out) -> out.uuid(row.id()).string(row.status()).bool(row.flag()).timestamp(row.at()).uuid(row.other()),
+            in -> new Row(in.uuid(), in.string(), in.bool(), in.timestamp(), in.uuid()));
 
     private final Row first = new Row(UUID.randomUUID(), "{\"user\":\"ü-1\"}", true,
             OffsetDateTime.of(2026, 11, 25, 3, 4, 5, 123_456_789, ZoneOffset.ofHours(2)), null);
@@ -87,32 +61,9 @@ class JournalRecordsTests {
     @Test
     void aRowReadAsAnotherLayoutIsDamagedNotMisread() {
         var whole = bytes(JournalRecords.encode(List.of(first), TABLE));
-        var fewer = new GroupCommittedTable<Row>() {
-            public String name() {
-                return "rows";
-            }
-
-            public void insert(List<Row> rows) {
-            }
-
-            public boolean restore(Row row) {
-                return false;
-            }
-
-            public void delete(List<Row> rows) {
-            }
-
-            public Object key(Row row) {
-                return row.id();
-            }
-
-            public void write(Row row, JournalOutput out) {
-            }
-
-            public Row read(JournalInput in) {
-                return new Row(in.uuid(), in.string(), null, in.timestamp(), null); // a boolean where it asks a timestamp
-            }
-        };
+        // a boolean where this reader asks a timestamp
+        var fewer = new CodecTable<Row>("rows", (row, out) -> {
+        }, in -> new Row(in.uuid(), in.string(), null, in.timestamp(), null));
         var read = JournalRecords.read(whole, fewer);
         assertThat(read.tornTail()).isTrue();
         assertThat(read.rows()).isEmpty();
