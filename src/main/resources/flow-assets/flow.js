@@ -299,7 +299,7 @@
     screen.querySelector('[data-close]').hidden = true;
     link.href = url;
     link.hidden = false;
-    var seconds = 3;
+    var seconds = 5;
     (function tick() {
       countdown.textContent = t('countdown', seconds);
       if (seconds-- <= 0) { window.location.assign(url); return; }
