@@ -189,7 +189,10 @@
       request.setRequestHeader('X-Kycflow-Flow', '1');
       request.setRequestHeader('Accept', 'application/json');
       request.upload.onprogress = function (event) {
-        if (event.lengthComputable) { bar.value = Math.round(100 * event.loaded / event.total); }
+        if (event.lengthComputable) {
+          bar.value = Math.round(100 * event.loaded / event.total);
+          bar.setAttribute('aria-valuetext', t('uploading', bar.value));
+        }
       };
       request.onload = function () {
         var body = {};
@@ -267,7 +270,10 @@
 
   /** The browser the session was handed off from: it follows the phone until the server says it finished. */
   function follow(progress) {
-    if (progress.finished) { return finish(progress, false); }
+    if (progress.finished) {
+      announce(t('handoff.done'));
+      return finish(progress, false);
+    }
     if (!current || current.id !== 's-following') { show('s-following'); }
     var index = currentIndex(progress);
     var text = t('handoff.connected', index + 1, progress.steps.length);
