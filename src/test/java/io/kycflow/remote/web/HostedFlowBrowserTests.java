@@ -167,6 +167,37 @@ class HostedFlowBrowserTests {
     }
 
     @Test
+    void aDocumentIsPhotographedWithTheCameraInsideItsFrame() {
+        var flow = data.flow(data.org().organization().id(), DR);
+        var session = session(flow);
+        try (var phone = new Chromium(Size.PHONE, Camera.FAKE, video, "document-camera")) {
+            phone.open(base() + "/flow/" + session);
+            phone.click("s-intro", "agree");
+            phone.waitFor("step-0-prep");
+            phone.driver().findElement(By.cssSelector("#step-0-prep input[value='passport']")).click();
+            phone.click("step-0-prep", "dr-camera");
+            waitCameraLive(phone, "step-0-capture", "dr-shutter");
+            new WebDriverWait(phone.driver(), Duration.ofSeconds(10)).until(d -> phone.driver()
+                    .findElement(By.cssSelector("#step-0-capture [data-instruction]")).getText().equals("Looks good. Take the photo."));
+            phone.check("step-0-capture", "document-camera");
+            assertThat(phone.driver().findElement(By.cssSelector("#step-0-capture [data-side-title]")).getText()).isEqualTo("Photo page of your passport");
+            assertThat(phone.driver().findElement(By.cssSelector("#step-0-capture .frame")).getAttribute("class")).contains("passport");
+            phone.click("step-0-capture", "dr-shutter");
+            phone.check("step-0-send", "document-send");
+            assertThat(phone.js("return document.querySelector('#step-0-capture video').srcObject")).as("the camera is off").isNull();
+            phone.click("step-0-send", "dr-send");
+            waitForFinish(phone);
+        }
+        var light = light(flow, session);
+        assertThat(light.path("status").asString()).isEqualTo("FINISHED");
+        assertThat(CapturesKinds.of(light.path("document_recognition_result"))).containsExactly("document_front", "document_portrait");
+    }
+
+    static void waitForFinish(Chromium browser) {
+        browser.waitFor("s-finished", Duration.ofSeconds(30));
+    }
+
+    @Test
     void aProductionSessionShowsNoTestModeAndSaysTheCheckIsNotAvailable() {
         var production = data.org(OrganizationStatus.PRODUCTION, LD, DR, F2F);
         var flow = data.flow(production.organization().id(), LD, DR, F2F);
