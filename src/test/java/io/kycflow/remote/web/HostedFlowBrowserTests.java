@@ -235,7 +235,59 @@ class HostedFlowBrowserTests {
                 phone.click("s-intro", "agree");
                 phone.check("step-0-prep", "liveness-prep");
                 assertThat(phone.waitFor("step-0-prep").getText()).contains(language.equals("kz") ? "3 қадамның 1-қадамы" : "Шаг 1 из 3");
+                phone.click("step-0-prep", "ld-primer");
+                phone.check("step-0-primer", "camera-primer");
+                phone.click("step-0-primer", "ld-camera");
+                waitCameraLive(phone, "step-0-capture", "ld-start");
+                phone.check("step-0-capture", "liveness-camera");
+                assertTranslated(phone, "#step-0-capture [data-instruction]");
+                new Select(phone.driver().findElement(By.id("step-0-outcome"))).selectByValue("challenge_failed");
+                phone.click("step-0-capture", "ld-start");
+                phone.waitFor("s-retry", Duration.ofSeconds(40));
+                phone.check("s-retry", "retry");
+                assertTranslated(phone, "#kf-attempts");
+                phone.click("s-retry", "retry");
+                waitCameraLive(phone, "step-0-capture", "ld-start");
+                new Select(phone.driver().findElement(By.id("step-0-outcome"))).selectByValue("pass");
+                phone.click("step-0-capture", "ld-start");
+                phone.waitFor("step-1-prep", Duration.ofSeconds(40));
+                phone.check("step-1-prep", "edocument");
+                phone.click("step-1-prep", "ed-share");
+                phone.check("step-2-prep", "face-match");
+                phone.click("step-2-prep", "f2f-run");
+                phone.check("s-finished", "finished");
+                assertThat(phone.waitFor("s-finished").getText()).doesNotContain("Thank you", "close this page");
             }
+            var light = light(flow, session);
+            assertThat(light.path("status").asString()).isEqualTo("FINISHED");
+        }
+    }
+
+    /** A text the script wrote is in the page's language, not the English fallback or a key. */
+    static void assertTranslated(Chromium browser, String selector) {
+        var text = browser.driver().findElement(By.cssSelector(selector)).getText();
+        assertThat(text).isNotBlank().matches("(?s).*[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі].*").doesNotContain("js.", "hint.", "ld.");
+    }
+
+    @Test
+    void theIntroIsKeyboardOperableAndReflowsAt320Pixels() {
+        var flow = data.flow(data.org().organization().id(), LD, DR, F2F);
+        try (var narrow = new Chromium(new Size("320px", 320, 640, true), Camera.FAKE, video, "keyboard-320px")) {
+            narrow.open(base() + "/flow/" + session(flow));
+            narrow.check("s-intro", "intro");
+            assertThat(((Number) narrow.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).intValue())
+                    .as("no horizontal scrolling at 320 px").isLessThanOrEqualTo(0);
+            var agree = narrow.driver().findElement(By.cssSelector("#s-intro [data-action='agree']"));
+            for (int i = 0; i < 20 && !agree.equals(narrow.driver().switchTo().activeElement()); i++) {
+                narrow.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            }
+            assertThat(narrow.driver().switchTo().activeElement()).as("Agree is reachable with Tab").isEqualTo(agree);
+            assertThat(String.valueOf(narrow.js("return getComputedStyle(document.activeElement).outlineStyle;"))).as("visible focus").isEqualTo("solid");
+            agree.sendKeys(org.openqa.selenium.Keys.ENTER);
+            narrow.check("step-0-prep", "liveness-prep");
+            narrow.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            narrow.driver().switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+            narrow.check("step-0-primer", "camera-primer");
         }
     }
 
