@@ -116,10 +116,29 @@
     return -1;
   }
 
+  /**
+   * Two minutes before the link expires the page says so (the person may hurry or ask for a new link); at expiry it
+   * asks the server again, which then says EXPIRED.
+   */
+  var expiryTimers = [];
+  function watchExpiry(progress) {
+    expiryTimers.splice(0).forEach(window.clearTimeout);
+    var notice = document.getElementById('kf-expiry');
+    var left = Date.parse(progress.expires_at) - Date.now();
+    if (progress.finished || !(left > 0)) { notice.hidden = true; return; }
+    var warn = function () {
+      notice.textContent = t('expiry.soon', Math.max(1, Math.round((Date.parse(progress.expires_at) - Date.now()) / 60000)));
+      notice.hidden = false;
+    };
+    if (left <= 120000) { warn(); } else { expiryTimers.push(window.setTimeout(warn, left - 120000)); }
+    expiryTimers.push(window.setTimeout(function () { refresh(); }, left + 1000));
+  }
+
   /** Where the server says the session stands decides the screen. */
   function route(progress, options) {
     options = options || {};
     KF.progress = progress;
+    watchExpiry(progress);
     if (progress.read_only) { return follow(progress); }
     if (progress.finished) { return finish(progress, options.initial); }
     if (progress.status === 'CREATED' && !remembered('consent')) { return intro(); }
@@ -345,6 +364,7 @@
   };
   actions.claim = function () {
     api('POST', '/claim', JSON.stringify({ handoff_token: claimToken }), 'application/json').then(function (answer) {
+      try { storage.removeItem('kf-claim-' + cfg.session_id); } catch (e) { /* private mode */ }
       if (answer.status === 200) {
         remember('phone');
         return route(answer.body);
@@ -361,7 +381,10 @@
       return refused(answer);
     });
   };
-  actions['claim-no'] = function () { show('s-claim-refused'); };
+  actions['claim-no'] = function () {
+    try { storage.removeItem('kf-claim-' + cfg.session_id); } catch (e) { /* private mode */ }
+    show('s-claim-refused');
+  };
   actions.reload = function () { window.location.reload(); };
   actions.retry = function () { enter(KF.currentStep, true); };
   actions['f2f-run'] = function () { submit(KF.currentStep, form(KF.currentStep), true); };
@@ -390,8 +413,12 @@
   // ---- where to begin ----
 
   var fragment = /[#&]handoff=([A-Za-z0-9_-]{10,})/.exec(window.location.hash);
-  if (fragment) {
-    claimToken = fragment[1];
+  var kept = null;
+  try { kept = storage.getItem('kf-claim-' + cfg.session_id); } catch (e) { kept = null; }
+  if (fragment || kept) {
+    // out of the address bar (and so out of a copied link), kept for this tab until claimed (a language switch reloads)
+    claimToken = fragment ? fragment[1] : kept;
+    try { storage.setItem('kf-claim-' + cfg.session_id, claimToken); } catch (e) { /* private mode */ }
     window.history.replaceState(null, '', window.location.pathname + window.location.search);
     show('s-claim');
   } else if (cfg.expired) {

@@ -372,7 +372,17 @@ class HostedFlowBrowserTests {
         var session = session(flow);
         jdbc.sql("UPDATE flow_session SET expires_at = ? WHERE id = ?")
                 .params(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), UUID.fromString(session)).update();
+        var expiring = session(flow);
+        jdbc.sql("UPDATE flow_session SET expires_at = ? WHERE id = ?")
+                .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(100), UUID.fromString(expiring)).update();
         try (var phone = new Chromium(Size.PHONE, Camera.NONE, null, "ended")) {
+            phone.open(base() + "/flow/" + expiring);
+            phone.click("s-intro", "agree");
+            phone.waitFor("step-0-prep");
+            waitVisible(phone, "#kf-expiry");
+            assertThat(phone.driver().findElement(By.id("kf-expiry")).getText()).isEqualTo("This link expires in about 2 min. Finish soon, or ask for a new link.");
+            phone.check("step-0-prep", "expiry-warning");
+
             phone.open(base() + "/flow/" + session);
             phone.check("s-expired", "expired");
             phone.open(base() + "/flow/" + UUID.randomUUID());
