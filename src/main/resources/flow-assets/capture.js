@@ -160,13 +160,22 @@
     line.className = 'instruction' + (tone ? ' ' + tone : '');
   }
 
-  /** Every 200 ms while the screen is visible: one hint, or "looks good". */
+  /**
+   * Every 200 ms while the screen is visible: one hint, or "looks good". What is said changes only once the same
+   * reading held for three checks in a row, so the live region is not flooded by a flickering picture.
+   */
   function guide(screen, video, region, kinds, okText) {
     var viewer = screen.querySelector('.viewer');
+    var seen = 'none';
+    var held = 0;
     guideTimer = window.setInterval(function () {
       if (document.hidden || !video.videoWidth) { return; }
       var hint = quality(video, region());
       if (hint && kinds.indexOf(hint) < 0) { hint = null; }
+      var reading = hint || 'ok';
+      held = reading === seen ? held + 1 : 1;
+      seen = reading;
+      if (held !== 3) { return; }
       viewer.classList.toggle('good', !hint);
       say(screen, hint ? t('hint.' + hint) : okText, hint ? 'warn' : 'ok');
     }, 200);
