@@ -412,6 +412,11 @@
 
   // ---- where to begin ----
 
+  // a hand-off link opened in a tab already showing this page changes only the fragment: start over with it
+  window.addEventListener('hashchange', function () {
+    if (/[#&]handoff=/.test(window.location.hash)) { window.location.reload(); }
+  });
+
   var fragment = /[#&]handoff=([A-Za-z0-9_-]{10,})/.exec(window.location.hash);
   var kept = null;
   try { kept = storage.getItem('kf-claim-' + cfg.session_id); } catch (e) { kept = null; }

@@ -328,6 +328,15 @@ class HostedFlowBrowserTests {
 
             stranger.open(base() + "/flow/" + session);
             stranger.check("s-other-device", "opened-on-another-device");
+            stranger.open(base() + link.substring(link.indexOf("/flow/")));
+            stranger.check("s-claim", "did-you-start-this");
+            stranger.click("s-claim", "claim-no");
+            stranger.check("s-claim-refused", "not-me");
+            stranger.open(base() + link.substring(link.indexOf("/flow/")));
+            stranger.click("s-claim", "claim");
+            stranger.check("s-claim-error", "code-already-used");
+            assertThat(stranger.waitFor("s-claim-error").getText()).contains("It was already used on another phone.")
+                    .doesNotContain("It has expired.");
 
             phone.click("step-1-prep", "ed-share");
             phone.click("step-2-prep", "f2f-run");
@@ -337,8 +346,25 @@ class HostedFlowBrowserTests {
             desktop.check("s-finished", "finished");
             waitForUrl(desktop, "/kyc-return/handoff/success");
             assertThat(phone.url()).as("the phone stays on its page").startsWith(base() + "/flow/");
+            stranger.open(base() + "/flow/" + session);
+            stranger.check("s-closed", "ended-elsewhere");
         }
         assertThat(light(flow, session).path("status").asString()).isEqualTo("FINISHED");
+    }
+
+    @Test
+    void aDigitalSignatureStepSaysItIsNotAvailableAndTheQueryStringProvesNothing() {
+        var flow = data.flow(data.org().organization().id(), redirects("ds"), null, io.kycflow.technology.TechnologyCode.DSI);
+        var session = session(flow);
+        try (var phone = new Chromium(Size.PHONE, Camera.NONE, null, "digital-signature")) {
+            phone.open(base() + "/flow/" + session + "?status=FINISHED&outcome=success&session_id=" + session + "#finished");
+            phone.check("s-intro", "intro");
+            assertThat(phone.url()).as("no redirect from a query string").contains("/flow/" + session);
+            phone.click("s-intro", "agree");
+            phone.check("step-0-prep", "signature-not-available");
+            assertThat(phone.waitFor("step-0-prep").getText()).contains("Signing isn’t available here yet", "CMS / PKCS#7");
+        }
+        assertThat(light(flow, session).path("status").asString()).isEqualTo("CREATED");
     }
 
     @Test

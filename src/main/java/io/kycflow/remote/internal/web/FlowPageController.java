@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class FlowPageController {
 
+    private static final FlowLocales.Resolver HEADER_LOCALE = new FlowLocales.Resolver();
+
     private final SessionService sessions;
     private final FlowService flows;
     private final TechnologyCatalog catalog;
@@ -69,7 +71,7 @@ class FlowPageController {
         var session = id == null ? null : sessions.find(id).orElse(null);
         var asked = FlowLocales.parse(request.getParameter("locale"));
         if (session == null) {
-            var locale = asked != null ? asked : new FlowLocales.Resolver().resolveLocale(request);
+            var locale = asked != null ? asked : HEADER_LOCALE.resolveLocale(request);
             request.setAttribute(FlowLocales.ATTRIBUTE, locale);
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("lang", locale.getLanguage());
