@@ -372,9 +372,9 @@
       var reason = answer.body.code;
       if (answer.status === 403 && /^handoff_/.test(reason)) {
         var reasons = document.querySelectorAll('#s-claim-error [data-reason]');
+        var known = reason === 'handoff_used' || reason === 'handoff_expired' ? reason : 'other';
         for (var i = 0; i < reasons.length; i++) {
-          var which = reasons[i].getAttribute('data-reason');
-          reasons[i].hidden = !(which === reason || (which === 'other' && reason !== 'handoff_used' && reason !== 'handoff_expired'));
+          reasons[i].hidden = reasons[i].getAttribute('data-reason').split(' ').indexOf(known) < 0;
         }
         return show('s-claim-error');
       }
