@@ -46,6 +46,57 @@
     window.setTimeout(function () { region.textContent = text; }, 60);
   }
 
+  // ---- Flow WebView: with ?web_view=true the page tells the app hosting it what happens ----
+
+  var webView = /[?&]web_view=true(&|$)/.test(window.location.search);
+  var reported = null; // technology steps already reported as completed, by position
+  var startedSent = false;
+
+  /**
+   * One event to the native bridges that are present (React Native, iOS WKWebView, Android): where the session stands,
+   * never a result or a reason. finished / failed also go out as a CustomEvent('finish') on window.
+   */
+  function emit(event, extra) {
+    if (!webView) { return; }
+    var message = { source: 'kycflow', event: event, session_id: cfg.session_id };
+    for (var key in extra) {
+      if (Object.prototype.hasOwnProperty.call(extra, key)) { message[key] = extra[key]; }
+    }
+    var text = JSON.stringify(message);
+    try {
+      if (window.ReactNativeWebView && window.ReactNativeWebView.postMessage) { window.ReactNativeWebView.postMessage(text); }
+    } catch (e) { /* a bridge that throws must not stop the page */ }
+    try {
+      if (window.webkit && window.webkit.messageHandlers && window.webkit.messageHandlers.kycflow) {
+        window.webkit.messageHandlers.kycflow.postMessage(message);
+      }
+    } catch (e) { /* idem */ }
+    try {
+      if (window.KycflowAndroid && window.KycflowAndroid.postMessage) { window.KycflowAndroid.postMessage(text); }
+    } catch (e) { /* idem */ }
+    if (event === 'finished' || event === 'failed') {
+      window.dispatchEvent(new CustomEvent('finish', { detail: message }));
+    }
+  }
+
+  /** started once the session is open in this browser; step_completed for each step the server closed since. */
+  function report(progress) {
+    if (reported === null) {
+      reported = {};
+      progress.steps.forEach(function (step, i) { if (step.status === 'PASSED' || step.status === 'FAILED') { reported[i] = true; } });
+    }
+    if (!startedSent && !progress.finished && !progress.read_only && remembered('consent')) {
+      startedSent = true;
+      emit('started', { status: progress.status });
+    }
+    progress.steps.forEach(function (step, i) {
+      if (!reported[i] && (step.status === 'PASSED' || step.status === 'FAILED')) {
+        reported[i] = true;
+        emit('step_completed', { technology: step.technology, step: i + 1, steps: progress.steps.length, status: step.status });
+      }
+    });
+  }
+
   /** Shows one screen, hides the rest, runs what the last one asked on leaving, moves focus to its heading. */
   function show(id) {
     var next = document.getElementById(id);
@@ -139,6 +190,7 @@
     options = options || {};
     KF.progress = progress;
     watchExpiry(progress);
+    report(progress);
     if (progress.read_only) { return follow(progress); }
     if (progress.finished) { return finish(progress, options.initial); }
     if (progress.status === 'CREATED' && !remembered('consent')) { return intro(); }
@@ -316,9 +368,14 @@
       if (url) { back.href = url; back.hidden = false; }
       return show('s-done-before');
     }
+    emit(passed ? 'finished' : 'failed', { status: progress.status });
     if (remembered('phone')) { return show('s-phone-done'); }
     var screen = show(passed ? 's-finished' : 's-failed');
     if (!url) { return screen; }
+    if (webView) { // no countdown, no new window: the app intercepts the navigation
+      window.location.assign(url);
+      return screen;
+    }
     var link = screen.querySelector('[data-return]');
     var countdown = screen.querySelector('[data-countdown]');
     screen.querySelector('[data-close]').hidden = true;
@@ -334,6 +391,7 @@
   }
 
   function expired() {
+    emit('closed', { status: 'EXPIRED', reason: 'expired' });
     var back = document.querySelector('#s-expired [data-return]');
     if (cfg.failure_url) { back.href = cfg.failure_url; back.hidden = false; }
     show('s-expired');
@@ -349,6 +407,7 @@
   actions.decline = function () { show('s-decline'); };
   actions['back-intro'] = function () { stopPolling(); intro(); };
   actions['decline-confirm'] = function () {
+    emit('closed', { reason: 'declined' });
     if (cfg.failure_url) { window.location.assign(cfg.failure_url); } else { show('s-declined'); }
   };
   actions.handoff = handoff;

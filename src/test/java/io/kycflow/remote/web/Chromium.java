@@ -125,6 +125,11 @@ final class Chromium implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
+    /** Runs {@code source} in every document this browser opens, before the page's own scripts (as a WebView's host app does). */
+    void onNewDocument(String source) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

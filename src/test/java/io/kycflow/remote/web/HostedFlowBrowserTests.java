@@ -367,6 +367,61 @@ class HostedFlowBrowserTests {
         assertThat(light(flow, session).path("status").asString()).isEqualTo("CREATED");
     }
 
+    /** What a native app's bridges receive, recorded in the tab's sessionStorage (it survives the redirect). */
+    static final String BRIDGES = """
+            (function () {
+              function keep(kind, message) {
+                var all = JSON.parse(sessionStorage.getItem('bridge') || '[]');
+                all.push(kind + ' ' + (typeof message === 'string' ? message : JSON.stringify(message)));
+                sessionStorage.setItem('bridge', JSON.stringify(all));
+              }
+              window.ReactNativeWebView = { postMessage: function (m) { keep('rn', m); } };
+              window.webkit = { messageHandlers: { kycflow: { postMessage: function (m) { keep('ios', m); } } } };
+              window.KycflowAndroid = { postMessage: function (m) { keep('android', m); } };
+              window.addEventListener('finish', function (e) { keep('finish', e.detail); });
+            })();
+            """;
+
+    @Test
+    void inAWebViewThePagePostsEachEventToTheNativeBridgesAndGoesStraightToTheRedirect() {
+        var flow = data.flow(data.org().organization().id(), redirects("app"), null, LD, ED, F2F);
+        var session = session(flow);
+        try (var phone = new Chromium(Size.PHONE, Camera.FAKE, video, "webview")) {
+            phone.onNewDocument(BRIDGES);
+            phone.open(base() + "/flow/" + session + "?web_view=true");
+            phone.check("s-intro", "intro");
+            assertThat(phone.driver().findElement(By.cssSelector(".langs a[lang='kk']")).getAttribute("href")).endsWith("?locale=kz&web_view=true");
+            phone.click("s-intro", "agree");
+            phone.click("step-0-prep", "ld-primer");
+            phone.click("step-0-primer", "ld-camera");
+            waitCameraLive(phone, "step-0-capture", "ld-start");
+            phone.click("step-0-capture", "ld-start");
+            phone.waitFor("step-1-prep", Duration.ofSeconds(40));
+            phone.click("step-1-prep", "ed-share");
+            phone.click("step-2-prep", "f2f-run");
+            waitForUrl(phone, "/kyc-return/app/success");
+            @SuppressWarnings("unchecked")
+            var events = (List<String>) phone.js("return JSON.parse(sessionStorage.getItem('bridge') || '[]');");
+            var prefix = "{\"source\":\"kycflow\",";
+            var id = "\"session_id\":\"" + session + "\"";
+            var expected = new java.util.ArrayList<String>();
+            for (var message : List.of(
+                    "\"event\":\"started\"," + id + ",\"status\":\"CREATED\"}",
+                    "\"event\":\"step_completed\"," + id + ",\"technology\":\"LD\",\"step\":1,\"steps\":3,\"status\":\"PASSED\"}",
+                    "\"event\":\"step_completed\"," + id + ",\"technology\":\"ED\",\"step\":2,\"steps\":3,\"status\":\"PASSED\"}",
+                    "\"event\":\"step_completed\"," + id + ",\"technology\":\"F2F\",\"step\":3,\"steps\":3,\"status\":\"PASSED\"}",
+                    "\"event\":\"finished\"," + id + ",\"status\":\"FINISHED\"}")) {
+                for (var bridge : List.of("rn", "ios", "android")) {
+                    expected.add(bridge + " " + prefix + message);
+                }
+                if (message.contains("finished")) {
+                    expected.add("finish " + prefix + message);
+                }
+            }
+            assertThat(events).containsExactlyElementsOf(expected);
+        }
+    }
+
     @Test
     void alwaysMobileShowsADesktopOnlyTheCode() {
         var flow = data.flow(data.org().organization().id(), "{\"always_mobile\":true}", null, LD);

@@ -75,7 +75,7 @@ class FlowPageController {
             request.setAttribute(FlowLocales.ATTRIBUTE, locale);
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("lang", locale.getLanguage());
-            model.addAttribute("languages", languages(locale));
+            model.addAttribute("languages", languages(locale, request));
             return "flow/not-found";
         }
         var flow = flows.get(session.organizationId(), session.flowId());
@@ -107,7 +107,7 @@ class FlowPageController {
         script.put("assets", "/flow/assets/");
 
         model.addAttribute("lang", locale.getLanguage());
-        model.addAttribute("languages", languages(locale));
+        model.addAttribute("languages", languages(locale, request));
         model.addAttribute("sessionId", session.id().toString());
         model.addAttribute("sandbox", session.sandbox());
         model.addAttribute("displayName", flow.displayName());
@@ -222,13 +222,19 @@ class FlowPageController {
                 .toUriString();
     }
 
-    record Language(String code, String label, boolean current) {
+    /** A language link: this page in another language, keeping {@code web_view=true} (a WebView stays one). */
+    record Language(String code, String label, boolean current, String href) {
+
+        public String lang() {
+            return code.equals("kz") ? "kk" : code;
+        }
     }
 
-    private static List<Language> languages(Locale current) {
-        return List.of(new Language("en", "English", current.getLanguage().equals("en")),
-                new Language("ru", "Русский", current.getLanguage().equals("ru")),
-                new Language("kz", "Қазақша", current.getLanguage().equals("kk")));
+    private static List<Language> languages(Locale current, HttpServletRequest request) {
+        var webView = "true".equals(request.getParameter("web_view")) ? "&web_view=true" : "";
+        return List.of(new Language("en", "English", current.getLanguage().equals("en"), "?locale=en" + webView),
+                new Language("ru", "Русский", current.getLanguage().equals("ru"), "?locale=ru" + webView),
+                new Language("kz", "Қазақша", current.getLanguage().equals("kk"), "?locale=kz" + webView));
     }
 
     /** JSON that can sit in an HTML {@code <script type="application/json">}: no {@code <}, {@code >} or {@code &}. */
