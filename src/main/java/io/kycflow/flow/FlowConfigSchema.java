@@ -15,7 +15,9 @@ public final class FlowConfigSchema {
             ConfigField.bool("show_qr", true, "On desktop, show a QR code so the person can continue on a phone."),
             ConfigField.bool("always_mobile", false, "Require the person to complete the verification on a mobile device."),
             ConfigField.bool("fingerprint_check", false,
-                    "Bind the session to the first device that opens it; other devices are refused."),
+                    "Keep the session on the first device that opens it: no hand-off to a phone, every other device is "
+                            + "refused (needs show_qr and always_mobile false). Every session is bound to the first "
+                            + "browser anyway; without this, it may move to a phone once, by the QR code."),
             ConfigField.integer("session_ttl_minutes", 5, 10080, 60, "Minutes until an unfinished session expires."),
             ConfigField.oneOf("locale", List.of("en", "ru", "kz"), "en", "Default language of the verification UI.")));
 

@@ -130,6 +130,25 @@ class FlowValidationTests {
     }
 
     @Test
+    void fingerprintCheckKeepsASessionOnOneDeviceAndIsRefusedBesideTheHandOffOptions() {
+        var alone = assertInvalid(() -> flows.create(org, data.newFlow("fp-default-qr", "{\"fingerprint_check\":true}", null, LD)),
+                "flow_config.fingerprint_check");
+        assertThat(alone.getMessage()).contains("show_qr: true", "set show_qr to false");
+        var both = assertInvalid(() -> flows.create(org, data.newFlow("fp-mobile",
+                "{\"fingerprint_check\":true,\"always_mobile\":true}", null, LD)), "flow_config.fingerprint_check");
+        assertThat(both.getMessage()).contains("show_qr: true or always_mobile: true");
+        var kept = flows.create(org, data.newFlow("ok-fp-" + TestData.unique(), "{\"fingerprint_check\":true,\"show_qr\":false}", null, LD)).flow();
+        assertThat(kept.flowConfig().path("fingerprint_check").asBoolean()).isTrue();
+
+        var open = flows.create(org, data.newFlow("ok-open-" + TestData.unique(), null, null, LD)).flow();
+        assertInvalid(() -> flows.update(org, new FlowPatch(open.id(), null, null, null, json("{\"fingerprint_check\":true}"), null)),
+                "flow_config.fingerprint_check");
+        var patched = flows.update(org, new FlowPatch(open.id(), null, null, null,
+                json("{\"fingerprint_check\":true,\"show_qr\":false}"), null));
+        assertThat(patched.flowConfig().path("show_qr").asBoolean()).isFalse();
+    }
+
+    @Test
     void validationTellsWhichTechnologiesWouldGetDefaults() {
         var draft = flows.validate(org, data.newFlow("draft", null, "{\"liveness_config\":{}}", LD, DR, F2F));
         assertThat(draft.withoutConfig()).extracting(t -> t.code()).containsExactly(DR, F2F);

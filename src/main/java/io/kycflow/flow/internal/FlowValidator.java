@@ -37,7 +37,7 @@ public class FlowValidator {
 
     public FlowDraft validate(UUID organizationId, NewFlow request) {
         var technologies = technologies(organizationId, request.technologyIds());
-        var flowConfig = FlowConfigSchema.SCHEMA.resolve(request.flowConfig(), ids);
+        var flowConfig = checkDevicePolicy(FlowConfigSchema.SCHEMA.resolve(request.flowConfig(), ids));
         var configs = JsonNodeFactory.instance.objectNode();
         var withoutConfig = new ArrayList<Technology>();
         checkConfigKeys(technologies, request.technologyConfigs());
@@ -64,7 +64,30 @@ public class FlowValidator {
     }
 
     public ObjectNode patchFlowConfig(ObjectNode current, @Nullable ObjectNode patch) {
-        return FlowConfigSchema.SCHEMA.merge(current, patch, ids);
+        return checkDevicePolicy(FlowConfigSchema.SCHEMA.merge(current, patch, ids));
+    }
+
+    /**
+     * {@code fingerprint_check: true} keeps every session on the device that opened it (no hand-off to a phone), so it
+     * cannot stand beside the options that hand one over: refused, naming the fields, rather than one of them ignored.
+     */
+    static ObjectNode checkDevicePolicy(ObjectNode flowConfig) {
+        if (flowConfig.path("fingerprint_check").asBoolean(false)) {
+            var handing = new ArrayList<String>();
+            for (var field : List.of("show_qr", "always_mobile")) {
+                if (flowConfig.path(field).asBoolean(false)) {
+                    handing.add(field);
+                }
+            }
+            if (!handing.isEmpty()) {
+                var path = "flow_config.fingerprint_check";
+                throw KycException.invalid(path, path + ": true keeps each session on the device that first opens it, "
+                        + "so it cannot be combined with " + String.join(" or ", handing.stream().map(f -> f + ": true").toList())
+                        + ", which hand the session to a phone; set " + String.join(" and ", handing) + " to false "
+                        + "(show_qr is true by default).");
+            }
+        }
+        return flowConfig;
     }
 
     public List<Technology> technologies(UUID organizationId, List<UUID> technologyIds) {

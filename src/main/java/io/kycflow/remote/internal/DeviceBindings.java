@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Neither secrets nor tokens are logged or stored.
  */
 @Component
-class DeviceBindings {
+public class DeviceBindings {
 
     static final String COOKIE = "kycflow_device";
     static final String NOT_BOUND = "device_not_bound";
@@ -52,6 +52,11 @@ class DeviceBindings {
         UNBOUND,
         /** bound to another browser, and this one is not the one it was handed off from */
         OTHER
+    }
+
+    /** Whether some browser holds the session (the page tells a third device from a first one by it). */
+    public boolean isBound(UUID sessionId) {
+        return repository.find(sessionId).isPresent();
     }
 
     Access access(UUID sessionId, HttpServletRequest request) {

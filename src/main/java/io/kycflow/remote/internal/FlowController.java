@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.kycflow.flow.FlowService;
+import io.kycflow.remote.internal.web.QrSvg;
 import io.kycflow.session.Session;
 import io.kycflow.session.SessionService;
 import io.kycflow.shared.KycException;
@@ -40,6 +42,7 @@ class FlowController {
     private static final RequestFields CLAIM = new RequestFields("", java.util.List.of("handoff_token"));
 
     private final SessionService sessions;
+    private final FlowService flows;
     private final StepVerifier steps;
     private final DeviceBindings bindings;
     private final RemoteProperties properties;
@@ -49,12 +52,13 @@ class FlowController {
     /** Sessions with a capture being verified on this instance: a second one at the same time would waste an attempt. */
     private final Set<UUID> capturing = ConcurrentHashMap.newKeySet();
 
-    FlowController(SessionService sessions, StepVerifier steps, DeviceBindings bindings, RemoteProperties properties,
+    FlowController(SessionService sessions, FlowService flows, StepVerifier steps, DeviceBindings bindings, RemoteProperties properties,
                    JsonMapper json, io.kycflow.session.SessionProperties sessionProperties,
                    @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:10MB}")
                    org.springframework.util.unit.DataSize maxRequestSize) {
         this.maxRequestSize = maxRequestSize.toBytes();
         this.sessions = sessions;
+        this.flows = flows;
         this.steps = steps;
         this.bindings = bindings;
         this.properties = properties;
@@ -81,13 +85,18 @@ class FlowController {
         if (!session.status().isOpen()) {
             throw closed(session);
         }
+        if (flows.get(session.organizationId(), session.flowId()).flowConfig().path("fingerprint_check").asBoolean(false)) {
+            throw KycException.conflict("handoff_disabled", "session_id", "This verification's flow keeps it on the device "
+                    + "that opened it (flow_config.fingerprint_check): it cannot move to another device.");
+        }
         var handoff = bindings.offerHandoff(session.id(), request);
         // In the fragment: browsers never send it to a server, so the code stays out of access logs and Referer headers.
-        return new HandoffAnswer(sessions.verificationUrl(session.id()) + "#handoff=" + handoff.token(),
-                Timestamps.format(handoff.expiresAt()));
+        var url = sessions.verificationUrl(session.id()) + "#handoff=" + handoff.token();
+        return new HandoffAnswer(url, Timestamps.format(handoff.expiresAt()), QrSvg.of(url));
     }
 
-    record HandoffAnswer(String handoffUrl, String expiresAt) {
+    /** The hand-off link, when it stops working, and the link as a QR code (SVG) for the page to show. */
+    record HandoffAnswer(String handoffUrl, String expiresAt, String qrSvg) {
 
         @Override
         public String toString() {

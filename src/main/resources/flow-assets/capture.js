@@ -1,0 +1,442 @@
+/*
+ * kycflow hosted verification page: capture. Loaded only when a step needs the camera or a photo.
+ * Liveness: a selfie preview in an oval, then the challenge as a short burst of frames taken from the video.
+ * Document: a card frame over the back camera, or a file; cheap checks in the browser (too dark, glare, blurred)
+ * before anything is sent. A camera that cannot be used is said so, with a way out; it is never replaced silently.
+ */
+(function () {
+  'use strict';
+  var KF = window.KF;
+  var t = KF.t;
+  var actions = KF.actions;
+  var stream = null;
+  var guideTimer = null;
+  var cameraAgain = null;
+  var work = document.createElement('canvas');
+  var workContext = work.getContext('2d', { willReadFrequently: true });
+  var MAX_SIDE = 1920;
+  var MAX_BYTES = 10 * 1024 * 1024;
+  var documents = {};
+
+  // ---- the camera ----
+
+  function stopCamera() {
+    if (guideTimer) { window.clearInterval(guideTimer); guideTimer = null; }
+    if (stream) {
+      stream.getTracks().forEach(function (track) { track.stop(); });
+      stream = null;
+    }
+    var videos = document.querySelectorAll('video');
+    for (var i = 0; i < videos.length; i++) { videos[i].srcObject = null; }
+  }
+
+  function cameraKind(error) {
+    var name = error && error.name;
+    if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') { return 'denied'; }
+    if (name === 'NotFoundError' || name === 'DevicesNotFoundError' || name === 'OverconstrainedError') { return 'notfound'; }
+    if (name === 'NotReadableError' || name === 'TrackStartError' || name === 'AbortError') { return 'busy'; }
+    return 'unsupported';
+  }
+
+  /** Opens the camera facing {@code facing} into {@code video}; looser constraints only when the ideal ones cannot be met. */
+  function openCamera(facing, video) {
+    stopCamera();
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+      return Promise.reject({ name: 'NotSupported' });
+    }
+    var ideal = { facingMode: { ideal: facing }, width: { ideal: 1920 }, height: { ideal: 1080 }, resizeMode: 'none' };
+    return navigator.mediaDevices.getUserMedia({ video: ideal, audio: false }).catch(function (error) {
+      if (error && error.name === 'OverconstrainedError') {
+        return navigator.mediaDevices.getUserMedia({ video: { facingMode: facing }, audio: false });
+      }
+      throw error;
+    }).then(function (opened) {
+      return skipInfrared(opened, facing);
+    }).then(function (opened) {
+      stream = opened;
+      KF.onLeave(stopCamera);
+      video.muted = true;
+      video.setAttribute('playsinline', '');
+      video.srcObject = opened;
+      var playing = video.play();
+      return Promise.resolve(playing).catch(function () { return null; }).then(function () { return ready(video); });
+    });
+  }
+
+  /** An infrared camera (some laptops have one beside the normal one) gives a grey picture: take another if there is one. */
+  function skipInfrared(opened, facing) {
+    var track = opened.getVideoTracks()[0];
+    if (!track || !/infrared|\bIR\b/i.test(track.label) || !navigator.mediaDevices.enumerateDevices) { return opened; }
+    return navigator.mediaDevices.enumerateDevices().then(function (devices) {
+      var other = devices.filter(function (d) { return d.kind === 'videoinput' && !/infrared|\bIR\b/i.test(d.label); })[0];
+      if (!other) { return opened; }
+      opened.getTracks().forEach(function (each) { each.stop(); });
+      return navigator.mediaDevices.getUserMedia({ video: { deviceId: { exact: other.deviceId }, facingMode: facing }, audio: false });
+    });
+  }
+
+  function ready(video) {
+    return new Promise(function (resolve) {
+      (function wait() {
+        if (video.videoWidth > 0 && video.readyState >= 2) { resolve(video); } else { window.setTimeout(wait, 50); }
+      })();
+    });
+  }
+
+  function cameraError(error, again, index) {
+    stopCamera();
+    var kind = cameraKind(error);
+    cameraAgain = again;
+    var screen = document.getElementById('s-camera-error');
+    screen.querySelector('[data-camera-title]').textContent = t('camera.' + kind);
+    var parts = screen.querySelectorAll('[data-camera]');
+    for (var i = 0; i < parts.length; i++) { parts[i].hidden = parts[i].getAttribute('data-camera') !== kind; }
+    screen.querySelector('[data-needs-handoff]').hidden = !KF.canHandOff();
+    screen.querySelector('[data-needs-upload]').hidden = KF.cfg.steps[index].kind !== 'dr';
+    KF.show('s-camera-error');
+    KF.announce(t('camera.' + kind), true);
+  }
+
+  actions['camera-retry'] = function () { if (cameraAgain) { cameraAgain(); } };
+
+  // ---- cheap image checks: too dark, glare, blurred (in that order; one hint at a time) ----
+
+  /** Looks at {@code region} of {@code source} scaled to about 320 px wide. */
+  function quality(source, region) {
+    var width = Math.min(320, Math.round(region.w));
+    var height = Math.max(1, Math.round(width * region.h / region.w));
+    work.width = width;
+    work.height = height;
+    workContext.drawImage(source, region.x, region.y, region.w, region.h, 0, 0, width, height);
+    var pixels = workContext.getImageData(0, 0, width, height).data;
+    var count = width * height;
+    var luma = new Float32Array(count);
+    var sum = 0;
+    var bright = 0;
+    for (var i = 0, p = 0; i < count; i++, p += 4) {
+      var y = 0.299 * pixels[p] + 0.587 * pixels[p + 1] + 0.114 * pixels[p + 2];
+      luma[i] = y;
+      sum += y;
+      if (y > 248) { bright++; }
+    }
+    var laplace = 0;
+    var laplaceSquares = 0;
+    var n = 0;
+    for (var row = 1; row < height - 1; row++) {
+      for (var column = 1; column < width - 1; column++) {
+        var c = row * width + column;
+        var value = 4 * luma[c] - luma[c - 1] - luma[c + 1] - luma[c - width] - luma[c + width];
+        laplace += value;
+        laplaceSquares += value * value;
+        n++;
+      }
+    }
+    var mean = sum / count;
+    var variance = n ? laplaceSquares / n - (laplace / n) * (laplace / n) : 0;
+    if (mean < 55) { return 'dark'; }
+    if (bright / count > 0.04 && mean < 235) { return 'glare'; }
+    if (variance < 25) { return 'blur'; }
+    return null;
+  }
+
+  function whole(source) {
+    return { x: 0, y: 0, w: source.videoWidth || source.width, h: source.videoHeight || source.height };
+  }
+
+  /** The part of the video under the document frame (the frame is centred, 86% of the viewer's width). */
+  function frameRegion(video, ratio) {
+    var vw = video.videoWidth;
+    var vh = video.videoHeight;
+    var box = video.getBoundingClientRect();
+    var scale = Math.max(box.width / vw, box.height / vh); // object-fit: cover
+    var w = Math.min(vw, 0.86 * box.width / scale);
+    var h = Math.min(vh, w / ratio);
+    return { x: (vw - w) / 2, y: (vh - h) / 2, w: w, h: h };
+  }
+
+  function say(screen, text, tone) {
+    var line = screen.querySelector('[data-instruction]');
+    if (line.textContent !== text) { line.textContent = text; }
+    line.className = 'instruction' + (tone ? ' ' + tone : '');
+  }
+
+  /**
+   * Every 200 ms while the screen is visible: one hint, or "looks good". What is said changes only once the same
+   * reading held for three checks in a row, so the live region is not flooded by a flickering picture.
+   */
+  function guide(screen, video, region, kinds, okText) {
+    var viewer = screen.querySelector('.viewer');
+    var seen = 'none';
+    var held = 0;
+    guideTimer = window.setInterval(function () {
+      if (document.hidden || !video.videoWidth) { return; }
+      var hint = quality(video, region());
+      if (hint && kinds.indexOf(hint) < 0) { hint = null; }
+      var reading = hint || 'ok';
+      held = reading === seen ? held + 1 : 1;
+      seen = reading;
+      if (held !== 3) { return; }
+      viewer.classList.toggle('good', !hint);
+      say(screen, hint ? t('hint.' + hint) : okText, hint ? 'warn' : 'ok');
+    }, 200);
+  }
+
+  /** A JPEG of at most 1920 px a side from an image, a video or a region of one. */
+  function jpeg(source, region) {
+    var scale = Math.min(1, MAX_SIDE / Math.max(region.w, region.h));
+    var canvas = document.createElement('canvas');
+    canvas.width = Math.round(region.w * scale);
+    canvas.height = Math.round(region.h * scale);
+    canvas.getContext('2d').drawImage(source, region.x, region.y, region.w, region.h, 0, 0, canvas.width, canvas.height);
+    return new Promise(function (resolve) { canvas.toBlob(resolve, 'image/jpeg', 0.88); });
+  }
+
+  function pause(ms) {
+    return new Promise(function (resolve) { window.setTimeout(resolve, ms); });
+  }
+
+  // ---- liveness ----
+
+  KF.steps.ld = function (index, again) {
+    if (again) { return selfieCamera(index); }
+    KF.show('step-' + index + '-prep');
+  };
+
+  actions['ld-primer'] = function () { KF.show('step-' + KF.currentStep + '-primer'); };
+  actions['ld-camera'] = function () { selfieCamera(KF.currentStep); };
+
+  function selfieCamera(index) {
+    var screen = KF.show('step-' + index + '-capture');
+    var video = screen.querySelector('video');
+    var start = screen.querySelector('[data-action="ld-start"]');
+    start.disabled = true;
+    say(screen, t('hint.face'), '');
+    openCamera('user', video).then(function () {
+      start.disabled = false;
+      guide(screen, video, function () { return whole(video); }, ['dark'], t('ld.ready'));
+    }, function (error) {
+      cameraError(error, function () { selfieCamera(index); }, index);
+    });
+  }
+
+  actions['ld-start'] = function (button) {
+    var index = KF.currentStep;
+    var screen = document.getElementById('step-' + index + '-capture');
+    var video = screen.querySelector('video');
+    var challenge = KF.cfg.steps[index].challenge;
+    button.disabled = true;
+    if (guideTimer) { window.clearInterval(guideTimer); guideTimer = null; }
+    var phases = [{ text: t('ld.look'), frames: 3 }, { text: t('ld.' + challenge), frames: 5 }];
+    var frames = [];
+    var chain = Promise.resolve();
+    phases.forEach(function (phase) {
+      chain = chain.then(function () {
+        say(screen, phase.text, '');
+        KF.announce(phase.text);
+        return pause(700);
+      });
+      for (var i = 0; i < phase.frames; i++) {
+        chain = chain.then(function () {
+          return jpeg(video, whole(video)).then(function (blob) { frames.push(blob); return pause(280); });
+        });
+      }
+    });
+    chain.then(function () {
+      say(screen, t('ld.done'), 'ok');
+      KF.announce(t('photo.taken'));
+      stopCamera();
+      var data = KF.form(index);
+      frames.forEach(function (blob, i) { data.append('frame', blob, 'frame-' + i + '.jpg'); });
+      button.disabled = false;
+      KF.submit(index, data);
+    }, function () {
+      button.disabled = false;
+      cameraError({ name: 'NotReadableError' }, function () { selfieCamera(index); }, index);
+    });
+  };
+
+  // ---- document ----
+
+  KF.steps.dr = function (index) {
+    documents[index] = null;
+    KF.show('step-' + index + '-prep');
+  };
+
+  function current() {
+    var index = KF.currentStep;
+    if (!documents[index]) {
+      var chosen = document.querySelector('input[name="step-' + index + '-doc"]:checked');
+      var kind = chosen ? chosen.value : 'card';
+      documents[index] = { kind: kind, sides: kind === 'card' ? ['front', 'back'] : ['page'], at: 0, images: {},
+        flagged: 0, pending: null, method: 'camera' };
+    }
+    return documents[index];
+  }
+
+  function side(doc) {
+    return doc.sides[doc.at];
+  }
+
+  function sideTitle(screen, doc) {
+    screen.querySelector('[data-side-title]').textContent = t('dr.' + side(doc));
+  }
+
+  actions['dr-camera'] = function () {
+    var doc = current();
+    doc.method = 'camera';
+    documentCamera(KF.currentStep, doc);
+  };
+
+  actions['dr-upload'] = function () {
+    var doc = current();
+    doc.method = 'upload';
+    stopCamera();
+    documentUpload(KF.currentStep, doc);
+  };
+
+  actions['dr-back'] = function () {
+    documents[KF.currentStep] = null;
+    KF.show('step-' + KF.currentStep + '-prep');
+  };
+
+  actions['dr-back-side'] = function () {
+    var doc = current();
+    if (doc.method === 'camera') { documentCamera(KF.currentStep, doc); } else { documentUpload(KF.currentStep, doc); }
+  };
+
+  function documentCamera(index, doc) {
+    var screen = KF.show('step-' + index + '-capture');
+    sideTitle(screen, doc);
+    var video = screen.querySelector('video');
+    var frame = screen.querySelector('.frame');
+    var ratio = doc.kind === 'passport' ? 1.42 : 1.586;
+    frame.classList.toggle('passport', doc.kind === 'passport');
+    var shutter = screen.querySelector('[data-action="dr-shutter"]');
+    shutter.disabled = true;
+    say(screen, t('dr.' + side(doc)), '');
+    openCamera('environment', video).then(function () {
+      shutter.disabled = false;
+      guide(screen, video, function () { return frameRegion(video, ratio); }, ['dark', 'glare', 'blur'], t('hint.ok'));
+    }, function (error) {
+      cameraError(error, function () { documentCamera(index, doc); }, index);
+    });
+  }
+
+  actions['dr-shutter'] = function (button) {
+    var index = KF.currentStep;
+    var doc = current();
+    var screen = document.getElementById('step-' + index + '-capture');
+    var video = screen.querySelector('video');
+    var region = frameRegion(video, doc.kind === 'passport' ? 1.42 : 1.586);
+    var hint = quality(video, region);
+    if (hint && doc.flagged < 2) {
+      doc.flagged++;
+      say(screen, t('hint.' + hint), 'warn');
+      KF.announce(t('hint.' + hint), true);
+      return;
+    }
+    button.disabled = true;
+    jpeg(video, region).then(function (blob) {
+      button.disabled = false;
+      accept(index, doc, blob);
+    });
+  };
+
+  function documentUpload(index, doc) {
+    var screen = KF.show('step-' + index + '-upload');
+    sideTitle(screen, doc);
+    var input = screen.querySelector('input[type="file"]');
+    input.value = '';
+    screen.querySelector('[data-flagged]').hidden = true;
+    input.onchange = function () {
+      var file = input.files && input.files[0];
+      if (!file) { return; }
+      if (file.size > MAX_BYTES) { return flag(screen, doc, t('flag.toolarge'), null); }
+      decode(file).then(function (image) {
+        var region = whole(image);
+        var hint = quality(image, region);
+        return jpeg(image, region).then(function (blob) {
+          if (hint && doc.flagged < 2) {
+            doc.flagged++;
+            drawPreview(screen, image);
+            return flag(screen, doc, t('flag.' + hint), blob);
+          }
+          accept(index, doc, blob);
+        });
+      }, function () {
+        flag(screen, doc, t('flag.unreadable'), null);
+      });
+    };
+  }
+
+  function decode(file) {
+    var url = URL.createObjectURL(file);
+    return new Promise(function (resolve, reject) {
+      var image = new Image();
+      image.onload = function () { resolve(image); };
+      image.onerror = reject;
+      image.src = url;
+    }).then(function (image) {
+      URL.revokeObjectURL(url);
+      return image;
+    }, function (error) {
+      URL.revokeObjectURL(url);
+      throw error;
+    });
+  }
+
+  function drawPreview(screen, image) {
+    var canvas = screen.querySelector('canvas.preview');
+    var scale = Math.min(1, 640 / image.width);
+    canvas.width = Math.round(image.width * scale);
+    canvas.height = Math.round(image.height * scale);
+    canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+  }
+
+  function flag(screen, doc, text, blob) {
+    doc.pending = blob;
+    var box = screen.querySelector('[data-flagged]');
+    box.hidden = false;
+    box.querySelector('[data-flag-text]').textContent = text;
+    box.querySelector('canvas.preview').hidden = !blob;
+    box.querySelector('[data-action="dr-accept"]').hidden = !blob;
+    KF.announce(text, true);
+  }
+
+  actions['dr-retake'] = function () {
+    var screen = document.getElementById('step-' + KF.currentStep + '-upload');
+    screen.querySelector('[data-flagged]').hidden = true;
+    var input = screen.querySelector('input[type="file"]');
+    input.value = '';
+    input.focus();
+  };
+
+  actions['dr-accept'] = function () {
+    var doc = current();
+    if (doc.pending) { accept(KF.currentStep, doc, doc.pending); }
+  };
+
+  function accept(index, doc, blob) {
+    doc.images[side(doc)] = blob;
+    doc.pending = null;
+    doc.flagged = 0;
+    doc.at++;
+    stopCamera();
+    KF.announce(t('photo.taken'));
+    if (doc.at < doc.sides.length) {
+      KF.show('step-' + index + '-turn');
+    } else {
+      KF.show('step-' + index + '-send');
+    }
+  }
+
+  actions['dr-send'] = function () {
+    var index = KF.currentStep;
+    var doc = current();
+    var data = KF.form(index);
+    data.append('document_front', doc.images.front || doc.images.page, 'document-front.jpg');
+    if (doc.images.back) { data.append('document_back', doc.images.back, 'document-back.jpg'); }
+    documents[index] = null;
+    KF.submit(index, data);
+  };
+})();
