@@ -26,9 +26,6 @@ public interface GroupCommittedTable<R> {
     /** Takes rows back out in the current transaction: their batch was committed but could not be made durable. */
     void delete(List<R> rows);
 
-    /** The row's identity, for log lines and duplicate checks; never personal data. */
-    Object key(R row);
-
     /** Writes the row's values for the journal, in a fixed order. */
     void write(R row, JournalOutput out);
 

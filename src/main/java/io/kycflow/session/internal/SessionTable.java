@@ -71,11 +71,6 @@ class SessionTable implements GroupCommittedTable<Session> {
     }
 
     @Override
-    public Object key(Session row) {
-        return row.id();
-    }
-
-    @Override
     public void write(Session s, JournalOutput out) {
         out.uuid(s.id()).uuid(s.flowId()).uuid(s.organizationId()).string(s.status().name()).bool(s.sandbox())
                 .bool(s.overallResult()).string(s.metadata() == null ? null : s.metadata().toString())

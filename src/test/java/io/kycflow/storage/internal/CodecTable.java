@@ -26,11 +26,6 @@ public record CodecTable<R>(String name, BiConsumer<R, JournalOutput> writer, Fu
     }
 
     @Override
-    public Object key(R row) {
-        return row;
-    }
-
-    @Override
     public void write(R row, JournalOutput out) {
         writer.accept(row, out);
     }
