@@ -42,6 +42,9 @@ final class StepsColumn {
     }
 
     static String write(List<SessionStep> steps) {
+        if (steps.stream().allMatch(StepsColumn::untouched)) {
+            return untouched(steps);
+        }
         var stored = new ArrayList<StoredStep>(steps.size());
         for (var step : steps) {
             var failure = step.failureReason();
@@ -50,6 +53,29 @@ final class StepsColumn {
                     step.startedAt(), step.finishedAt()));
         }
         return JSON.writeValueAsString(stored);
+    }
+
+    private static boolean untouched(SessionStep step) {
+        return step.status() == StepStatus.PENDING && step.attempts() == 0 && step.result() == null
+                && step.failureReason() == null && step.startedAt() == null && step.finishedAt() == null;
+    }
+
+    /**
+     * A new session's steps, the same JSON as Jackson writes for them (a test holds the two together), without
+     * Jackson: each new session's steps are written twice on its way in (the journal and the row), and two record
+     * serializations were a tenth of the group-commit writer's CPU per session.
+     */
+    static String untouched(List<SessionStep> steps) {
+        var json = new StringBuilder(64 * steps.size()).append('[');
+        for (var step : steps) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"technology\":\"").append(step.technology().name())
+                    .append("\",\"status\":\"PENDING\",\"attempts\":0,\"max_attempts\":").append(step.maxAttempts())
+                    .append('}');
+        }
+        return json.append(']').toString();
     }
 
     static List<SessionStep> read(String column, TechnologyCatalog catalog) {

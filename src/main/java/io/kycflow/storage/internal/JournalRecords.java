@@ -61,6 +61,9 @@ final class JournalRecords {
             int start = buffer.position();
             int length = buffer.getInt();
             int checksum = buffer.getInt();
+            if (length == 0 && checksum == 0) { // the zeros a segment was prepared with: no more records
+                return new Read<>(rows, false);
+            }
             if (length < 4 || length > buffer.remaining()) {
                 return new Read<>(rows, true);
             }

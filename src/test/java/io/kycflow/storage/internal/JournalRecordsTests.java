@@ -59,6 +59,23 @@ class JournalRecordsTests {
     }
 
     @Test
+    void theZerosASegmentWasPreparedWithEndTheRecordsCleanly() {
+        var whole = bytes(JournalRecords.encode(List.of(first, second), TABLE));
+        var segment = Arrays.copyOf(whole, whole.length + 4096); // records over the zeros, the rest still zeros
+        var read = JournalRecords.read(segment, TABLE);
+        assertThat(read.tornTail()).as("zeros are the end, not a damaged record").isFalse();
+        assertThat(read.rows()).containsExactly(first, second);
+
+        assertThat(JournalRecords.read(new byte[Journal.PREALLOCATED], TABLE).rows()).as("a segment never written to").isEmpty();
+
+        var halfWritten = segment.clone(); // a batch whose header reached the disk but whose body did not
+        java.nio.ByteBuffer.wrap(halfWritten).putInt(whole.length, 40).putInt(whole.length + 4, 12345);
+        var torn = JournalRecords.read(halfWritten, TABLE);
+        assertThat(torn.tornTail()).isTrue();
+        assertThat(torn.rows()).containsExactly(first, second);
+    }
+
+    @Test
     void aRowReadAsAnotherLayoutIsDamagedNotMisread() {
         var whole = bytes(JournalRecords.encode(List.of(first), TABLE));
         // a boolean where this reader asks a timestamp
