@@ -27,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Under load the writer also waits, up to {@link #GATHER_WINDOW_NANOS} after its previous commit, for a batch of
  * {@link #GATHER_BATCH}: a commit has a fixed cost, and committing as soon as anything was queued gave batches of
- * ~7 (bench/README.md has the figures, measured when every H2 commit still wrote to the file).
+ * ~7 (bench/README.md has the figures, measured when every H2 commit still wrote to the file). With a journal it
+ * stops waiting as soon as the journal thread has nothing to force: rows gathered then would only keep the disk
+ * idle, while rows gathered during a force lose nothing, as they could not have been forced before it ends.
  *
  * @param <R> a new row, as the owning module's record
  */
@@ -54,6 +56,7 @@ public final class GroupCommit<R> implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean writing; // the writer may still hand batches to the journal thread
     private volatile boolean gathering; // the writer is parked waiting for a batch
+    private volatile boolean journalIdle; // the journal thread waits for a committed batch
     private Thread writer;
     private @Nullable Thread journalWriter;
 
@@ -122,7 +125,14 @@ public final class GroupCommit<R> implements SmartLifecycle {
         var batches = new ArrayList<List<Pending<R>>>();
         while (writing || !committed.isEmpty()) {
             try {
+                if (committed.isEmpty()) {
+                    journalIdle = true;
+                    if (gathering) {
+                        LockSupport.unpark(writer);
+                    }
+                }
                 var first = committed.poll(100, TimeUnit.MILLISECONDS);
+                journalIdle = false;
                 if (first == null) {
                     continue;
                 }
@@ -151,22 +161,29 @@ public final class GroupCommit<R> implements SmartLifecycle {
     }
 
     /**
-     * Waits until the deadline or until a full batch is queued (the first row is already taken). After an idle
-     * spell the deadline has passed and nothing waits. A producer that completes a batch unparks the writer; the
-     * volatile flag and the queue's atomic count make sure one of the two sides sees the other.
+     * Waits until the deadline, until a full batch is queued (the first row is already taken) or until the journal
+     * thread waits for a batch. After an idle spell the deadline has passed and nothing waits. A producer that
+     * completes a batch, and the journal thread going idle, unpark the writer; the volatile flags and the queue's
+     * atomic count make sure one of the two sides sees the other.
      */
     private void awaitBatch(long deadline) {
-        for (long wait; running && (wait = deadline - System.nanoTime()) > 0 && !batchQueued(); ) {
+        for (long wait; running && (wait = deadline - System.nanoTime()) > 0 && !readyToCommit(); ) {
             gathering = true;
-            if (!batchQueued()) {
+            if (!readyToCommit()) {
                 LockSupport.parkNanos(this, wait);
             }
             gathering = false;
         }
     }
 
+    /** A full batch is queued (+ the row the writer has already taken), or the journal waits for one. */
+    private boolean readyToCommit() {
+        return queue.size() + 1 >= GATHER_BATCH || (journal != null && journalIdle);
+    }
+
+    /** Unparks the writer when a producer completes a batch it is gathering. */
     private boolean batchQueued() {
-        return queue.size() + 1 >= GATHER_BATCH; // + the row the writer has already taken
+        return queue.size() + 1 >= GATHER_BATCH;
     }
 
     /**
