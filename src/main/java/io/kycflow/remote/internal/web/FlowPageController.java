@@ -18,6 +18,7 @@ import io.kycflow.session.SessionStatus;
 import io.kycflow.shared.RequestFields;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
+import io.kycflow.technology.Origins;
 import io.kycflow.verification.VerificationEngines;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,6 +87,15 @@ class FlowPageController {
         }
         request.setAttribute(FlowLocales.ATTRIBUTE, locale);
 
+        // Framing: only the origins the flow lists (CSP frame-ancestors, replacing the filter's 'none'). The widget
+        // names its page's origin; the page posts events to it only when it is one of them (else to no one).
+        var allowed = new ArrayList<String>();
+        config.path("widget_allowed_origins").forEach(origin -> allowed.add(origin.asString()));
+        response.setHeader("Content-Security-Policy", FlowPageHeadersFilter.csp(allowed));
+        boolean widget = "true".equals(request.getParameter("widget"));
+        var embedder = widget ? Origins.normalize(request.getParameter("origin")) : null;
+        var widgetOrigin = embedder != null && allowed.contains(embedder) ? embedder : null;
+
         var steps = steps(session, flow);
         boolean sameDevice = config.path("fingerprint_check").asBoolean(false);
         boolean showQr = !sameDevice && config.path("show_qr").asBoolean(true);
@@ -105,6 +115,8 @@ class FlowPageController {
         script.put("steps", steps.stream().map(step -> Map.of("technology", step.code(), "kind", step.kind(),
                 "available", step.available(), "challenge", step.challenge())).toList());
         script.put("assets", "/flow/assets/");
+        script.put("widget", widget);
+        script.put("widget_origin", widgetOrigin);
 
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("languages", languages(locale, request));
@@ -222,7 +234,7 @@ class FlowPageController {
                 .toUriString();
     }
 
-    /** A language link: this page in another language, keeping {@code web_view=true} (a WebView stays one). */
+    /** A language link: this page in another language, keeping {@code web_view=true} and the widget's parameters. */
     record Language(String code, String label, boolean current, String href) {
 
         public String lang() {
@@ -232,6 +244,10 @@ class FlowPageController {
 
     private static List<Language> languages(Locale current, HttpServletRequest request) {
         var webView = "true".equals(request.getParameter("web_view")) ? "&web_view=true" : "";
+        if ("true".equals(request.getParameter("widget"))) { // a widget stays one, posting to the same (checked) origin
+            var origin = Origins.normalize(request.getParameter("origin"));
+            webView += "&widget=true" + (origin == null ? "" : "&origin=" + java.net.URLEncoder.encode(origin, java.nio.charset.StandardCharsets.UTF_8));
+        }
         return List.of(new Language("en", "English", current.getLanguage().equals("en"), "?locale=en" + webView),
                 new Language("ru", "Русский", current.getLanguage().equals("ru"), "?locale=ru" + webView),
                 new Language("kz", "Қазақша", current.getLanguage().equals("kk"), "?locale=kz" + webView));
