@@ -114,6 +114,7 @@
       leaving.splice(0).forEach(function (hook) { hook(); });
     }
     next.hidden = false;
+    if (!current && window.performance && performance.mark) { performance.mark('kf-ready'); } // bench/run --ui
     current = next;
     var heading = next.querySelector('h1');
     window.scrollTo(0, 0);
