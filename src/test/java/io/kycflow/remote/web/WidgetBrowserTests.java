@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -119,6 +120,40 @@ class WidgetBrowserTests {
         var light = light(flow, session);
         assertThat(light.path("status").asString()).as("the events said what the server stored").isEqualTo("FINISHED");
         assertThat(light.path("overall_result").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFailedLastAttemptInTheWidgetIsReportedAsFailedAndFinish() {
+        var flow = data.flow(data.org().organization().id(), "{\"widget_allowed_origins\":[\"" + shop.origin() + "\"]}",
+                "{\"liveness_config\":{\"max_attempts\":1}}", LD, DR);
+        var session = session(flow);
+        try (var desktop = new Chromium(Size.DESKTOP, Camera.FAKE, video, "widget-failed")) {
+            desktop.open(shop.url(session, "kz"));
+            enterFrame(desktop);
+            check(desktop, "s-intro", "widget-intro-kz");
+            desktop.click("s-intro", "agree");
+            desktop.click("step-0-prep", "ld-primer");
+            desktop.click("step-0-primer", "ld-camera");
+            HostedFlowBrowserTests.waitCameraLive(desktop, "step-0-capture", "ld-start");
+            check(desktop, "step-0-capture", "widget-liveness-camera-kz");
+            new Select(desktop.driver().findElement(By.id("step-0-outcome"))).selectByValue("eye_closed");
+            desktop.click("step-0-capture", "ld-start");
+            desktop.waitFor("s-failed", Duration.ofSeconds(40));
+            check(desktop, "s-failed", "widget-failed-kz");
+            desktop.driver().switchTo().defaultContent();
+            var id = "\"session_id\":\"" + session + "\"";
+            var failed = "{\"source\":\"kycflow\",\"event\":\"failed\"," + id + ",\"status\":\"FAILED\"}";
+            assertThat(waitEvents(desktop, 4)).containsExactly(
+                    "onStarted {\"source\":\"kycflow\",\"event\":\"started\"," + id + ",\"status\":\"CREATED\"}",
+                    "onStepCompleted {\"source\":\"kycflow\",\"event\":\"step_completed\"," + id
+                            + ",\"technology\":\"LD\",\"step\":1,\"steps\":2,\"status\":\"FAILED\"}",
+                    "onFailed " + failed,
+                    "finish " + failed);
+            assertThat(desktop.url()).as("the host page stays; no failure redirect").isEqualTo(shop.url(session, "kz"));
+        }
+        var light = light(flow, session);
+        assertThat(light.path("status").asString()).isEqualTo("FAILED");
+        assertThat(light.path("failure_reasons").get(0).path("type").asString()).isEqualTo("eye_closed");
     }
 
     @Test
