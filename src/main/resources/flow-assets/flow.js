@@ -85,6 +85,17 @@
     }
   }
 
+  // In the widget the frame takes the page's height (the host page scrolls, not a box inside it): the page reports it.
+  if (widgetOrigin && window.ResizeObserver) {
+    var lastHeight = 0;
+    new ResizeObserver(function () {
+      var height = Math.ceil(document.body.scrollHeight);
+      if (height === lastHeight) { return; }
+      lastHeight = height;
+      try { window.parent.postMessage({ source: 'kycflow', event: 'resize', session_id: cfg.session_id, height: height }, widgetOrigin); } catch (e) { /* gone */ }
+    }).observe(document.body);
+  }
+
   /** started once the session is open in this browser; step_completed for each step the server closed since. */
   function report(progress) {
     if (reported === null) {

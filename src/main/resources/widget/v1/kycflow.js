@@ -40,14 +40,19 @@
     frame.title = options.title || 'Identity verification';
     frame.allow = 'camera';
     frame.referrerPolicy = 'no-referrer';
-    frame.style.cssText = 'width:100%;min-height:640px;border:0;display:block';
+    frame.style.cssText = 'width:100%;height:640px;border:0;display:block'; // until the page says its height
     container.textContent = '';
     container.appendChild(frame);
 
     function receive(event) {
       if (event.origin !== ORIGIN || event.source !== frame.contentWindow) { return; }
       var data = event.data;
-      if (!data || data.source !== 'kycflow' || data.session_id !== id.toLowerCase() || !CALLBACKS[data.event]) { return; }
+      if (!data || data.source !== 'kycflow' || data.session_id !== id.toLowerCase()) { return; }
+      if (data.event === 'resize' && typeof data.height === 'number') { // the page's height: no scroll box inside the host page
+        frame.style.height = Math.max(320, Math.min(Math.round(data.height), 20000)) + 'px';
+        return;
+      }
+      if (!CALLBACKS[data.event]) { return; }
       var detail = JSON.parse(JSON.stringify(data)); // a copy per listener chain: the page cannot change what others see
       call(options[CALLBACKS[data.event]], detail);
       call(options.onEvent, detail);

@@ -87,6 +87,7 @@ class WidgetBrowserTests {
             phone.click("step-0-primer", "ld-camera");
             HostedFlowBrowserTests.waitCameraLive(phone, "step-0-capture", "ld-start");
             check(phone, "step-0-capture", "widget-liveness-camera");
+            assertFrameFitsThePage(phone);
             phone.click("step-0-capture", "ld-start");
 
             phone.waitFor("step-1-prep", Duration.ofSeconds(40));
@@ -226,6 +227,21 @@ class WidgetBrowserTests {
         browser.driver().switchTo().defaultContent();
         browser.screenshot(name);
         assertThat(browser.axe(false)).as("axe-core on the host page with %s (%s)", screen, browser.size.name()).isEmpty();
+        enterFrame(browser);
+    }
+
+    /** The frame has taken the height of the page inside it (reported by the page), so the host page scrolls, not a box. */
+    static void assertFrameFitsThePage(Chromium browser) {
+        var inside = ((Number) browser.js("return document.body.scrollHeight;")).intValue();
+        browser.driver().switchTo().defaultContent();
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> Math.abs(((Number) browser.js(
+                    "return document.querySelector('#kyc iframe').getBoundingClientRect().height;")).intValue() - inside) <= 2);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("frame height " + browser.js("return document.querySelector('#kyc iframe').style.height;")
+                    + ", page inside " + inside, e);
+        }
+        assertThat(inside).as("a camera screen is taller than the frame's first 640 px").isGreaterThan(640);
         enterFrame(browser);
     }
 

@@ -1,5 +1,7 @@
 package io.kycflow.remote.internal.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +19,8 @@ import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionStatus;
 import io.kycflow.shared.RequestFields;
 import io.kycflow.technology.TechnologyCatalog;
-import io.kycflow.technology.TechnologyCode;
 import io.kycflow.technology.Origins;
+import io.kycflow.technology.TechnologyCode;
 import io.kycflow.verification.VerificationEngines;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code start}, {@code handoff}, {@code claim}, {@code captures}, {@code progress}). What it renders is the flow's
  * shape (its steps, their options, the redirect URLs) and never anything about the person: no result, no media, no
  * metadata. Whether this browser is the bound one is not decided here: the binding cookie is SameSite=Strict and is
- * not sent when the person arrives from the integrator's site, so the script asks the API.
+ * not sent when the person arrives from the integrator's site, so the script asks the API. In the Flow Widget
+ * ({@code ?widget=true&origin=…}) the page may be framed only by the flow's {@code widget_allowed_origins}.
  */
 @Controller
 class FlowPageController {
@@ -243,14 +246,14 @@ class FlowPageController {
     }
 
     private static List<Language> languages(Locale current, HttpServletRequest request) {
-        var webView = "true".equals(request.getParameter("web_view")) ? "&web_view=true" : "";
+        var kept = "true".equals(request.getParameter("web_view")) ? "&web_view=true" : "";
         if ("true".equals(request.getParameter("widget"))) { // a widget stays one, posting to the same (checked) origin
             var origin = Origins.normalize(request.getParameter("origin"));
-            webView += "&widget=true" + (origin == null ? "" : "&origin=" + java.net.URLEncoder.encode(origin, java.nio.charset.StandardCharsets.UTF_8));
+            kept += "&widget=true" + (origin == null ? "" : "&origin=" + URLEncoder.encode(origin, StandardCharsets.UTF_8));
         }
-        return List.of(new Language("en", "English", current.getLanguage().equals("en"), "?locale=en" + webView),
-                new Language("ru", "Русский", current.getLanguage().equals("ru"), "?locale=ru" + webView),
-                new Language("kz", "Қазақша", current.getLanguage().equals("kk"), "?locale=kz" + webView));
+        return List.of(new Language("en", "English", current.getLanguage().equals("en"), "?locale=en" + kept),
+                new Language("ru", "Русский", current.getLanguage().equals("ru"), "?locale=ru" + kept),
+                new Language("kz", "Қазақша", current.getLanguage().equals("kk"), "?locale=kz" + kept));
     }
 
     /** JSON that can sit in an HTML {@code <script type="application/json">}: no {@code <}, {@code >} or {@code &}. */
