@@ -390,6 +390,7 @@
     emit(passed ? 'finished' : 'failed', { status: progress.status });
     if (remembered('phone')) { return show('s-phone-done'); }
     var screen = show(passed ? 's-finished' : 's-failed');
+    if (cfg.widget) { screen.querySelector('[data-close]').hidden = true; } // a frame in the host's page: nothing to close
     if (!url) { return screen; }
     if (webView) { // no countdown, no new window: the app intercepts the navigation
       window.location.assign(url);

@@ -104,6 +104,7 @@ class WidgetBrowserTests {
             check(phone, "s-finished", "widget-finished");
             assertThat(phone.js("return location.href;")).as("no redirect inside the frame").asString().contains("/flow/" + session);
             assertThat(phone.waitFor("s-finished").findElement(By.cssSelector("[data-return]")).isDisplayed()).isFalse();
+            assertThat(phone.waitFor("s-finished").getText()).contains("Thank you, you’re done").doesNotContain("close this page");
 
             phone.driver().switchTo().defaultContent();
             var events = waitEvents(phone, 6);
