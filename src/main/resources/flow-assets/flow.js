@@ -46,9 +46,11 @@
     window.setTimeout(function () { region.textContent = text; }, 60);
   }
 
-  // ---- Flow WebView: with ?web_view=true the page tells the app hosting it what happens ----
+  // ---- Flow WebView (?web_view=true) and Flow Widget (?widget=true): the page tells its host what happens ----
 
   var webView = /[?&]web_view=true(&|$)/.test(window.location.search);
+  // the server named the embedding origin only if the flow allows it; never '*', and no redirect inside a frame
+  var widgetOrigin = cfg.widget && window.parent !== window ? cfg.widget_origin : null;
   var reported = null; // technology steps already reported as completed, by position
   var startedSent = false;
 
@@ -57,10 +59,14 @@
    * never a result or a reason. finished / failed also go out as a CustomEvent('finish') on window.
    */
   function emit(event, extra) {
-    if (!webView) { return; }
+    if (!webView && !widgetOrigin) { return; }
     var message = { source: 'kycflow', event: event, session_id: cfg.session_id };
     for (var key in extra) {
       if (Object.prototype.hasOwnProperty.call(extra, key)) { message[key] = extra[key]; }
+    }
+    if (widgetOrigin) {
+      try { window.parent.postMessage(message, widgetOrigin); } catch (e) { /* the host went away */ }
+      if (!webView) { return; }
     }
     var text = JSON.stringify(message);
     try {
@@ -77,6 +83,17 @@
     if (event === 'finished' || event === 'failed') {
       window.dispatchEvent(new CustomEvent('finish', { detail: message }));
     }
+  }
+
+  // In the widget the frame takes the page's height (the host page scrolls, not a box inside it): the page reports it.
+  if (widgetOrigin && window.ResizeObserver) {
+    var lastHeight = 0;
+    new ResizeObserver(function () {
+      var height = Math.ceil(document.body.scrollHeight);
+      if (height === lastHeight) { return; }
+      lastHeight = height;
+      try { window.parent.postMessage({ source: 'kycflow', event: 'resize', session_id: cfg.session_id, height: height }, widgetOrigin); } catch (e) { /* gone */ }
+    }).observe(document.body);
   }
 
   /** started once the session is open in this browser; step_completed for each step the server closed since. */
@@ -108,6 +125,7 @@
       leaving.splice(0).forEach(function (hook) { hook(); });
     }
     next.hidden = false;
+    if (!current && window.performance && performance.mark) { performance.mark('kf-ready'); } // bench/run --ui
     current = next;
     var heading = next.querySelector('h1');
     window.scrollTo(0, 0);
@@ -285,7 +303,8 @@
   }
 
   function start() {
-    return api('POST', '/start').then(function (answer) {
+    // in the widget the binding cookie must travel inside a cross-site frame: the server then sets it SameSite=None, partitioned
+    return api('POST', cfg.widget ? '/start?widget=true' : '/start').then(function (answer) {
       if (answer.status === 403 && answer.body.code === 'device_not_bound') {
         show('s-other-device');
         return null;
@@ -362,7 +381,7 @@
     stopPolling();
     if (progress.status === 'EXPIRED') { return expired(); }
     var passed = progress.status === 'FINISHED' || progress.status === 'APPROVED';
-    var url = passed ? cfg.success_url : cfg.failure_url;
+    var url = cfg.widget ? null : passed ? cfg.success_url : cfg.failure_url; // the widget's host decides what follows
     if (initial) {
       var back = document.querySelector('#s-done-before [data-return]');
       if (url) { back.href = url; back.hidden = false; }
@@ -371,6 +390,7 @@
     emit(passed ? 'finished' : 'failed', { status: progress.status });
     if (remembered('phone')) { return show('s-phone-done'); }
     var screen = show(passed ? 's-finished' : 's-failed');
+    if (cfg.widget) { screen.querySelector('[data-close]').hidden = true; } // a frame in the host's page: nothing to close
     if (!url) { return screen; }
     if (webView) { // no countdown, no new window: the app intercepts the navigation
       window.location.assign(url);
@@ -393,7 +413,7 @@
   function expired() {
     emit('closed', { status: 'EXPIRED', reason: 'expired' });
     var back = document.querySelector('#s-expired [data-return]');
-    if (cfg.failure_url) { back.href = cfg.failure_url; back.hidden = false; }
+    if (cfg.failure_url && !cfg.widget) { back.href = cfg.failure_url; back.hidden = false; }
     show('s-expired');
   }
 
@@ -406,9 +426,14 @@
   };
   actions.decline = function () { show('s-decline'); };
   actions['back-intro'] = function () { stopPolling(); intro(); };
+  /** The refusal is recorded by the server (the session ends FAILED, user_declined) before the page says goodbye. */
   actions['decline-confirm'] = function () {
-    emit('closed', { reason: 'declined' });
-    if (cfg.failure_url) { window.location.assign(cfg.failure_url); } else { show('s-declined'); }
+    api('POST', cfg.widget ? '/decline?widget=true' : '/decline').then(function (answer) {
+      if (answer.status !== 200) { return answer.body.code === 'session_closed' ? refresh() : refused(answer); }
+      stopPolling();
+      emit('closed', { reason: 'declined', status: answer.body.status });
+      if (cfg.failure_url && !cfg.widget) { window.location.assign(cfg.failure_url); } else { show('s-declined'); }
+    });
   };
   actions.handoff = handoff;
   actions['handoff-new'] = handoff;

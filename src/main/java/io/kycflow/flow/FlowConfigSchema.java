@@ -19,7 +19,12 @@ public final class FlowConfigSchema {
                             + "refused (needs show_qr and always_mobile false). Every session is bound to the first "
                             + "browser anyway; without this, it may move to a phone once, by the QR code."),
             ConfigField.integer("session_ttl_minutes", 5, 10080, 60, "Minutes until an unfinished session expires."),
-            ConfigField.oneOf("locale", List.of("en", "ru", "kz"), "en", "Default language of the verification UI.")));
+            ConfigField.oneOf("locale", List.of("en", "ru", "kz"), "en", "Default language of the verification UI."),
+            ConfigField.originList("widget_allowed_origins", 20,
+                    "Origins of your pages that may embed the verification page with the Flow Widget "
+                            + "(/widget/v1/kycflow.js), e.g. https://shop.example; the page sends CSP frame-ancestors "
+                            + "with exactly these and posts its events only to the one embedding it. Empty: no site "
+                            + "may frame it.")));
 
     private FlowConfigSchema() {
     }

@@ -31,7 +31,7 @@ public record FullSessionResult(
         @JsonPropertyDescription("True when sandbox providers produced the results (TEST/DEMO organizations).") boolean sandbox,
         @JsonPropertyDescription("The verdict: true when every technology passed, false when one failed, null while open.")
         @Nullable Boolean overallResult,
-        @JsonPropertyDescription("Why the session failed: one entry per failed technology (or the expiry).")
+        @JsonPropertyDescription("Why the session failed: one entry per failed technology, or the expiry, or the person's decline.")
         List<SessionView.Failure> failureReasons,
         @JsonPropertyDescription("The session's technologies, in flow order.") List<Technology> technologies,
         @JsonPropertyDescription("The JSON object given when the session was created, or null.") @Nullable ObjectNode metadata,

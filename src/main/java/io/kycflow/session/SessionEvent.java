@@ -37,7 +37,7 @@ public sealed interface SessionEvent {
     record Finished(UUID sessionId, UUID organizationId, OffsetDateTime at) implements SessionEvent {
     }
 
-    /** A step failed its last attempt; the failure-reason codes of the failed steps. */
+    /** A step failed its last attempt (the failure-reason codes of the failed steps), or the person declined ({@code user_declined}). */
     record Failed(UUID sessionId, UUID organizationId, List<String> failureReasons, OffsetDateTime at) implements SessionEvent {
     }
 

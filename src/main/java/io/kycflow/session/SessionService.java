@@ -147,6 +147,22 @@ public class SessionService {
         return updated;
     }
 
+    /**
+     * The person declined the verification (on the hosted page): an open session ends FAILED with the session-level
+     * failure reason {@value SessionViews#USER_DECLINED}, announced as {@link SessionEvent.Failed} like any failure.
+     */
+    @Transactional
+    public Session decline(UUID sessionId) {
+        var session = expireIfDue(sessions.lock(sessionId).orElseThrow(() -> notFound(sessionId)));
+        var now = now();
+        if (!session.status().isOpen() || !sessions.decline(sessionId, now)) {
+            throw KycException.conflict("session_closed", "session_id",
+                    "Session " + sessionId + " is " + session.status() + " and can no longer be declined.");
+        }
+        events.publishEvent(new SessionEvent.Failed(sessionId, session.organizationId(), List.of(SessionViews.USER_DECLINED), now));
+        return sessions.find(sessionId).orElseThrow();
+    }
+
     /** A reviewer's decision on a FINISHED or FAILED session. */
     @Transactional
     public Decision decide(UUID organizationId, UUID sessionId, SessionStatus target) {
@@ -159,7 +175,7 @@ public class SessionService {
         }
         var updated = new Session(session.id(), session.flowId(), session.organizationId(), target, session.sandbox(),
                 session.overallResult(), session.metadata(), session.createdAt(),
-                session.startedAt(), session.finishedAt(), session.expiresAt(), session.steps());
+                session.startedAt(), session.finishedAt(), session.expiresAt(), session.steps(), session.userDeclined());
         sessions.update(updated);
         events.publishEvent(new SessionEvent.Decided(sessionId, organizationId, session.status(), target, now()));
         return new Decision(session.status(), updated);

@@ -36,7 +36,7 @@ public record SessionView(
         @JsonPropertyDescription("True when sandbox providers produced the results (TEST/DEMO organizations).") boolean sandbox,
         @JsonPropertyDescription("The verdict: true when every technology passed, false when one failed, null while open.")
         @Nullable Boolean overallResult,
-        @JsonPropertyDescription("Why the session failed: one entry per failed technology (or the expiry).")
+        @JsonPropertyDescription("Why the session failed: one entry per failed technology, or the expiry, or the person's decline.")
         List<Failure> failureReasons,
         @JsonPropertyDescription("Technology codes, in flow order.") List<TechnologyCode> technologies,
         @JsonPropertyDescription("The JSON object given when the session was created, or null.") @Nullable ObjectNode metadata,
@@ -52,7 +52,7 @@ public record SessionView(
     /** A failed technology (or, with {@code technology} null, the expiry) and why. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Failure(
-            @JsonPropertyDescription("The technology that failed; null for the session's expiry.") @Nullable TechnologyCode technology,
+            @JsonPropertyDescription("The technology that failed; null for the session's expiry or the person's decline.") @Nullable TechnologyCode technology,
             @JsonPropertyDescription("Stable failure-reason code.") String type,
             @JsonPropertyDescription("What went wrong, for people.") String detail) {
     }

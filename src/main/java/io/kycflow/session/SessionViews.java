@@ -34,6 +34,9 @@ public class SessionViews {
     /** The failure type of a session that expired before it was finished. */
     public static final String SESSION_EXPIRED = "session_expired";
 
+    /** The failure type of a session its person declined on the hosted page. */
+    public static final String USER_DECLINED = "user_declined";
+
     /** Fields of a block that are the step's own; an engine's result fields of the same name never replace them. */
     private static final Set<String> STEP_FIELDS = Set.copyOf(JsonSchemas.wireNames(SessionView.Block.class));
 
@@ -144,6 +147,10 @@ public class SessionViews {
                 reasons.add(new SessionView.Failure(step.technology(), step.failureReason().type(), step.failureReason().detail()));
             }
         }
+        if (session.userDeclined()) {
+            reasons.add(new SessionView.Failure(null, USER_DECLINED, "The person declined the verification"
+                    + (session.finishedAt() == null ? "." : " at " + Timestamps.format(session.finishedAt()) + ".")));
+        }
         if (session.status() == SessionStatus.EXPIRED) {
             reasons.add(new SessionView.Failure(null, SESSION_EXPIRED,
                     "The session expired at " + Timestamps.format(session.expiresAt()) + " before it was finished."));
@@ -221,7 +228,7 @@ public class SessionViews {
                 + String.join(", ", declared.failureReasons().stream().map(FailureCode::code).toList()) + ".");
     }
 
-    /** Every failure type a session may report: each technology's declared codes and the expiry. */
+    /** Every failure type a session may report: each technology's declared codes, the expiry and the decline. */
     private List<String> failureTypes() {
         var types = new ArrayList<String>();
         var seen = new HashSet<String>();
@@ -233,6 +240,7 @@ public class SessionViews {
             });
         }
         types.add(SESSION_EXPIRED);
+        types.add(USER_DECLINED);
         return types;
     }
 

@@ -15,7 +15,7 @@ public record ConfigField(String name, Type type, String description, @Nullable 
                           @Nullable Number minimum, @Nullable Number maximum, List<String> allowedValues,
                           @Nullable String reference) {
 
-    public enum Type { BOOLEAN, INTEGER, NUMBER, STRING, ENUM, URL, ID_LIST }
+    public enum Type { BOOLEAN, INTEGER, NUMBER, STRING, ENUM, URL, ID_LIST, ORIGIN_LIST }
 
     public static final String COUNTRIES = "countries";
     public static final String DOCUMENT_TYPES = "document_types";
@@ -51,6 +51,14 @@ public record ConfigField(String name, Type type, String description, @Nullable 
     /** A list of reference ids; empty (the default) means "no restriction". */
     public static ConfigField idList(String name, String reference, String description) {
         return new ConfigField(name, Type.ID_LIST, description, List.of(), null, null, List.of(), reference);
+    }
+
+    /**
+     * A list of at most {@code maxItems} web origins, {@code scheme://host[:port]} with scheme http or https: no path,
+     * query, fragment, user info or wildcard. Stored normalized (lower case, default port dropped); empty by default.
+     */
+    public static ConfigField originList(String name, int maxItems, String description) {
+        return new ConfigField(name, Type.ORIGIN_LIST, description, List.of(), null, maxItems, List.of(), null);
     }
 
     public boolean nullable() {

@@ -105,12 +105,19 @@ public record ConfigSchema(String name, List<ConfigField> fields) {
                 value.put("items", Map.of("type", "integer"));
                 value.put("uniqueItems", true);
             }
+            case ORIGIN_LIST -> {
+                value.put("type", "array");
+                value.put("items", Map.of("type", "string", "maxLength", Origins.MAX_LENGTH,
+                        "description", "An origin: scheme://host[:port], e.g. https://shop.example"));
+                value.put("uniqueItems", true);
+                value.put("maxItems", field.maximum());
+            }
         }
         if (field.type() == ConfigField.Type.STRING || field.type() == ConfigField.Type.URL) {
             if (field.maximum() != null) {
                 value.put("maxLength", field.maximum());
             }
-        } else {
+        } else if (field.type() != ConfigField.Type.ORIGIN_LIST) {
             if (field.minimum() != null) {
                 value.put("minimum", field.minimum());
             }
@@ -175,6 +182,7 @@ public record ConfigSchema(String name, List<ConfigField> fields) {
                 yield value;
             }
             case ID_LIST -> checkIds(field, path, value, ids);
+            case ORIGIN_LIST -> Origins.check(path, value, field.maximum().intValue());
         };
     }
 

@@ -207,6 +207,48 @@ abstract class CapturesApiContract {
         }
     }
 
+    @Test
+    void aDeclineEndsTheSessionFailedForTheFirstOrBoundBrowserOnly() {
+        var session = session(sandboxFlow);
+        browser().withoutFlowHeader().decline(session).assertProblem(403, "csrf_refused");
+        browser().fromOrigin("https://evil.example").decline(session).assertProblem(403, "csrf_refused");
+        var desktop = browser();
+        desktop.start(session);
+        browser().decline(session).assertProblem(403, "device_not_bound");
+        assertThat(sessionStatus(session)).isEqualTo("CREATED");
+
+        var declined = desktop.decline(session);
+        assertThat(declined.status()).as(declined.body()).isEqualTo(200);
+        assertThat(declined.json().path("status").asString()).isEqualTo("FAILED");
+        assertThat(declined.json().path("finished").asBoolean()).isTrue();
+        assertThat(declined.body()).as("nothing but where it stands").doesNotContain("user_declined");
+        desktop.decline(session).assertProblem(409, "session_closed");
+        desktop.captures(session, ldBurst(2)).assertProblem(409, "session_closed");
+        browser().decline(session).assertProblem(403, "device_not_bound");
+        var light = http.get("/api/v1/flows/session/result/light/" + Http.query("session_id", session, "flow_api_key",
+                sandboxFlow.apiKey())).json();
+        assertThat(light.path("status").asString()).isEqualTo("FAILED");
+        assertThat(light.path("overall_result").asBoolean(true)).isFalse();
+        assertThat(light.path("failure_reasons").size()).isEqualTo(1);
+        assertThat(light.path("failure_reasons").get(0).path("type").asString()).isEqualTo("user_declined");
+        assertThat(light.path("failure_reasons").get(0).path("technology").isNull()).isTrue();
+        assertThat(light.path("liveness_result").path("result").isNull()).as("no step was judged").isTrue();
+
+        var onTheFirstScreen = session(sandboxFlow);
+        var phone = browser();
+        var first = phone.decline(onTheFirstScreen);
+        assertThat(first.status()).as("declining before starting binds this browser and ends it").isEqualTo(200);
+        assertThat(phone.cookie(onTheFirstScreen)).isNotNull();
+        assertThat(sessionStatus(onTheFirstScreen)).isEqualTo("FAILED");
+
+        var inWidget = session(sandboxFlow);
+        var framed = browser();
+        assertThat(framed.send("POST", "/flow/" + inWidget + "/start?widget=true", null, BodyPublishers.noBody()).status()).isEqualTo(200);
+        assertThat(framed.setCookies().getFirst()).as("the widget's cookie, sent inside a cross-site frame")
+                .contains("HttpOnly", "Secure", "SameSite=None", "Partitioned", "Path=/flow/" + inWidget);
+        assertThat(framed.decline(inWidget).status()).isEqualTo(200);
+    }
+
     // ---- CSRF and the edges ---------------------------------------------------------------------------------
 
     @Test

@@ -68,6 +68,10 @@ final class FlowBrowser {
         return send("POST", "/flow/" + sessionId + "/start", null, BodyPublishers.noBody());
     }
 
+    Http.Response decline(String sessionId) {
+        return send("POST", "/flow/" + sessionId + "/decline", null, BodyPublishers.noBody());
+    }
+
     Http.Response handoff(String sessionId) {
         return send("POST", "/flow/" + sessionId + "/handoff", null, BodyPublishers.noBody());
     }

@@ -19,6 +19,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Session lifecycle events through the event publication registry on a real database: one event per transition,
@@ -82,6 +83,28 @@ class SessionEventsTests {
         assertThat(sessions.get(org.organization().id(), expired).status()).isEqualTo(SessionStatus.EXPIRED);
         assertThat(sessions.get(org.organization().id(), expired).status()).isEqualTo(SessionStatus.EXPIRED);
         assertThat(recorder.of(expired)).extracting(event -> event.getClass().getSimpleName()).containsExactly("Created", "Expired");
+    }
+
+    @Test
+    void aDeclinedSessionIsAnnouncedFailedOnceAndKeepsItsReasonThroughAReview() {
+        var data = new TestData(organizations, flows, catalog);
+        var org = data.org();
+        var flow = data.flow(org.organization().id(), TechnologyCode.LD, TechnologyCode.DR);
+        var declined = sessions.create(flow.flow(), null).id();
+        sessions.recordAttempt(declined, TechnologyCode.LD, pass());
+        var ended = sessions.decline(declined);
+        assertThat(ended.status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(ended.userDeclined()).isTrue();
+        assertThat(ended.overallResult()).isFalse();
+        assertThatThrownBy(() -> sessions.decline(declined)).isInstanceOf(io.kycflow.shared.KycException.class)
+                .hasMessageContaining("can no longer be declined");
+        assertThatThrownBy(() -> sessions.recordAttempt(declined, TechnologyCode.DR, pass()))
+                .isInstanceOf(io.kycflow.shared.KycException.class);
+        var reviewed = sessions.decide(org.organization().id(), declined, SessionStatus.DECLINED).session();
+        assertThat(reviewed.userDeclined()).as("a review keeps why it ended").isTrue();
+        assertThat(sessions.get(org.organization().id(), declined).userDeclined()).isTrue();
+        assertThat(recorder.of(declined)).extracting(event -> event.getClass().getSimpleName() + describe(event)).containsExactly(
+                "Created", "StepStarted LD", "StepCompleted LD true", "Failed [user_declined]", "Decided FAILED→DECLINED");
     }
 
     @Test

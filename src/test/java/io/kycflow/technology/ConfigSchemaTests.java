@@ -42,7 +42,30 @@ class ConfigSchemaTests {
         assertThat(flowDefaults.path("session_ttl_minutes").asInt()).isEqualTo(60);
         assertThat(flowDefaults.path("success_redirect_url").isNull()).isTrue();
         assertThat(flowDefaults.propertyNames()).containsExactlyInAnyOrder("success_redirect_url", "failure_redirect_url",
-                "show_qr", "always_mobile", "fingerprint_check", "session_ttl_minutes", "locale");
+                "show_qr", "always_mobile", "fingerprint_check", "session_ttl_minutes", "locale", "widget_allowed_origins");
+        assertThat(flowDefaults.path("widget_allowed_origins").isArray()).isTrue();
+        assertThat(flowDefaults.path("widget_allowed_origins").isEmpty()).isTrue();
+    }
+
+    @Test
+    void widgetOriginsAreExactOriginsStoredInTheFormBrowsersReport() {
+        var resolved = flow.resolve(json("{\"widget_allowed_origins\":[\"HTTPS://Shop.Example:443\",\"http://127.0.0.1:8081\","
+                + "\"https://shop.example\"]}"), IDS);
+        assertThat(resolved.path("widget_allowed_origins").toString()).isEqualTo("[\"https://shop.example\",\"http://127.0.0.1:8081\"]");
+        for (var bad : new String[] {"\"https://shop.example/\"", "\"https://shop.example/pay\"", "\"https://*.example\"", "\"*\"",
+                "\"ftp://shop.example\"", "\"shop.example\"", "\"https://user@shop.example\"", "\"https://shop.example?x=1\"",
+                "\"'self'\"", "\"https://shop.example; script-src *\"", "42"}) {
+            var e = assertInvalid(() -> flow.resolve(json("{\"widget_allowed_origins\":[" + bad + "]}"), IDS),
+                    "flow_config.widget_allowed_origins");
+            assertThat(e.getMessage()).contains("such as \"https://shop.example\"");
+        }
+        assertInvalid(() -> flow.resolve(json("{\"widget_allowed_origins\":\"https://shop.example\"}"), IDS),
+                "flow_config.widget_allowed_origins");
+        var many = new StringBuilder("[");
+        for (int i = 0; i < 21; i++) {
+            many.append(i == 0 ? "" : ",").append("\"https://s").append(i).append(".example\"");
+        }
+        assertInvalid(() -> flow.resolve(json("{\"widget_allowed_origins\":" + many + "]}"), IDS), "flow_config.widget_allowed_origins");
     }
 
     @Test

@@ -37,6 +37,14 @@ final class ElicitationForms {
             var value = content.get(field.name());
             if (field.type() == ConfigField.Type.ID_LIST && value instanceof String text) {
                 config.set(field.name(), ids(schema.name() + "." + field.name(), text));
+            } else if (field.type() == ConfigField.Type.ORIGIN_LIST && value instanceof String text) {
+                var origins = JsonNodeFactory.instance.arrayNode();
+                for (var part : text.split(",")) {
+                    if (!part.isBlank()) {
+                        origins.add(part.strip());
+                    }
+                }
+                config.set(field.name(), origins);
             } else {
                 config.set(field.name(), json.valueToTree(value));
             }
@@ -57,7 +65,7 @@ final class ElicitationForms {
                 property.put("type", "string");
                 property.put("enum", field.allowedValues());
             }
-            case ID_LIST -> property.put("type", "string");
+            case ID_LIST, ORIGIN_LIST -> property.put("type", "string");
         }
         if (field.type() == ConfigField.Type.INTEGER || field.type() == ConfigField.Type.NUMBER) {
             property.put("minimum", field.minimum());
@@ -65,6 +73,9 @@ final class ElicitationForms {
         }
         if (field.type() == ConfigField.Type.ID_LIST) {
             property.put("description", field.description() + " Comma-separated ids; leave empty for no restriction.");
+            property.put("default", "");
+        } else if (field.type() == ConfigField.Type.ORIGIN_LIST) {
+            property.put("description", field.description() + " Comma-separated origins; leave empty for none.");
             property.put("default", "");
         } else {
             property.put("description", field.description());

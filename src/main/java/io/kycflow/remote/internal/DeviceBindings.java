@@ -167,12 +167,16 @@ public class DeviceBindings {
         throw invalidToken();
     }
 
-    /** The cookie holding a browser's secret: HttpOnly, SameSite=Strict, only under this session's path. */
-    static ResponseCookie cookie(UUID sessionId, String secret, boolean secure, OffsetDateTime sessionExpiresAt) {
+    /**
+     * The cookie holding a browser's secret: HttpOnly, only under this session's path; SameSite=Strict, or in the Flow
+     * Widget's cross-site iframe ({@code embedded}) SameSite=None, Secure and Partitioned. The CSRF guard does not rest
+     * on SameSite: every change needs the custom header and our own Origin ({@link FlowGuardFilter}).
+     */
+    static ResponseCookie cookie(UUID sessionId, String secret, boolean secure, boolean embedded, OffsetDateTime sessionExpiresAt) {
         // Kept a day past the session's expiry, so that the person can still see how it ended.
         var maxAge = Duration.between(now(), sessionExpiresAt).plusDays(1);
-        return ResponseCookie.from(COOKIE, secret).httpOnly(true).secure(secure).sameSite("Strict")
-                .path("/flow/" + sessionId).maxAge(maxAge.isNegative() ? Duration.ofHours(1) : maxAge).build();
+        return ResponseCookie.from(COOKIE, secret).httpOnly(true).secure(secure || embedded).sameSite(embedded ? "None" : "Strict")
+                .partitioned(embedded).path("/flow/" + sessionId).maxAge(maxAge.isNegative() ? Duration.ofHours(1) : maxAge).build();
     }
 
     private static KycException refusal(Access access) {

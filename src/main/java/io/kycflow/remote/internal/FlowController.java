@@ -77,6 +77,25 @@ class FlowController {
         return Progress.of(session, false);
     }
 
+    /**
+     * The person declines the verification: the session ends FAILED ({@code user_declined}). Declining is acting on
+     * the session, so, like {@code start}, it binds the session to a first browser (one on the first screen has not
+     * started it) and is refused to any other; the bound browser of an open session may decline at any step.
+     */
+    @PostMapping("/decline")
+    Progress decline(@PathVariable String sessionId, HttpServletRequest request, HttpServletResponse response) {
+        var session = session(sessionId);
+        if (!session.status().isOpen()) {
+            bindings.requireBound(session.id(), request);
+            throw closed(session);
+        }
+        var secret = bindings.start(session.id(), request);
+        if (secret != null) {
+            setCookie(response, request, session, secret);
+        }
+        return Progress.of(sessions.decline(session.id()), false);
+    }
+
     /** A one-time code for the QR code that moves the session to a phone; the bound browser only. */
     @PostMapping("/handoff")
     HandoffAnswer handoff(@PathVariable String sessionId, HttpServletRequest request) {
@@ -260,8 +279,14 @@ class FlowController {
         }
     }
 
+    /**
+     * The binding cookie. {@code ?widget=true} (the page inside the Flow Widget's iframe, a cross-site frame): SameSite
+     * Strict or Lax would not be sent there, so it is SameSite=None, Secure (browsers also take it over http from
+     * localhost) and Partitioned (CHIPS: kept apart per top-level site, allowed where third-party cookies are blocked).
+     */
     private void setCookie(HttpServletResponse response, HttpServletRequest request, Session session, String secret) {
-        var secure = request.isSecure() || publicBaseIsHttps;
-        response.addHeader(HttpHeaders.SET_COOKIE, DeviceBindings.cookie(session.id(), secret, secure, session.expiresAt()).toString());
+        boolean widget = "true".equals(request.getParameter("widget"));
+        var secure = widget || request.isSecure() || publicBaseIsHttps;
+        response.addHeader(HttpHeaders.SET_COOKIE, DeviceBindings.cookie(session.id(), secret, secure, widget, session.expiresAt()).toString());
     }
 }

@@ -28,6 +28,8 @@ public class SessionRepository {
     private static final String COLUMNS = """
             id, flow_id, organization_id, status, sandbox, overall_result, metadata, steps, created_at, started_at, \
             finished_at, expires_at""";
+    /** What is read: the written columns and the decline, which only {@link #decline} sets. */
+    private static final String SELECTED = COLUMNS + ", user_declined";
     private static final String INSERT = "INSERT INTO flow_session (" + COLUMNS
             + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -86,12 +88,12 @@ public class SessionRepository {
 
     /** The session with its steps: one row (the light result's hot path). */
     public Optional<Session> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM flow_session WHERE id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT " + SELECTED + " FROM flow_session WHERE id = ?").param(id).query(this::map).optional();
     }
 
     /** Reads the session and locks its row until the transaction ends, so changes are applied one at a time. */
     public Optional<Session> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM flow_session WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
+        return jdbc.sql("SELECT " + SELECTED + " FROM flow_session WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
     }
 
     /** Writes what an attempt or a decision changes: status, outcome, times and steps. Call under the row lock. */
@@ -110,6 +112,14 @@ public class SessionRepository {
                         UPDATE flow_session SET status = 'EXPIRED', finished_at = ?, updated_at = ?
                         WHERE id = ? AND status IN ('CREATED', 'IN_PROGRESS') AND expires_at <= ?""")
                 .params(now, now, id, now).update() == 1;
+    }
+
+    /** Ends an open session as declined by its person (FAILED, no verdict of a step); false if it was not open. */
+    public boolean decline(UUID id, OffsetDateTime now) {
+        return jdbc.sql("""
+                        UPDATE flow_session SET status = 'FAILED', overall_result = FALSE, user_declined = TRUE,
+                            finished_at = ?, updated_at = ? WHERE id = ? AND status IN ('CREATED', 'IN_PROGRESS')""")
+                .params(now, now, id).update() == 1;
     }
 
     /** An open session past its TTL, as the sweeper claims it. */
@@ -152,6 +162,6 @@ public class SessionRepository {
                 metadata == null ? null : (ObjectNode) json.readTree(metadata),
                 rs.getObject(9, OffsetDateTime.class), rs.getObject(10, OffsetDateTime.class),
                 rs.getObject(11, OffsetDateTime.class), rs.getObject(12, OffsetDateTime.class),
-                StepsColumn.read(rs.getString(8), catalog));
+                StepsColumn.read(rs.getString(8), catalog), rs.getBoolean(13));
     }
 }

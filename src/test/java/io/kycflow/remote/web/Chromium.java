@@ -188,11 +188,19 @@ final class Chromium implements AutoCloseable {
 
     /** axe-core on the page as shown: the serious and critical violations, as "rule: target" lines. */
     List<String> axe() {
+        return axe(true);
+    }
+
+    /**
+     * axe-core on the document of the current frame; {@code frames} false leaves nested frames out (a cross-origin
+     * frame without axe would only hold the run up: check it by switching into it and running axe there).
+     */
+    List<String> axe(boolean frames) {
         var source = axeSource();
         js(source + "\n;window.__axeLoaded = true;");
         var result = ((JavascriptExecutor) driver).executeAsyncScript(
                 "var done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                        + "axe.run(document, {resultTypes: ['violations'], iframes: " + frames + "}).then(function (r) {"
                         + "  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
                         + "    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })));"
                         + "}, function (e) { done(JSON.stringify(['axe failed: ' + e])); });");

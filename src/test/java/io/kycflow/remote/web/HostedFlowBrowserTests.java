@@ -220,8 +220,9 @@ class HostedFlowBrowserTests {
         var flow = data.flow(data.org().organization().id(), "{\"locale\":\"ru\"}", null, LD, ED, F2F);
         for (var language : List.of("ru", "kz")) {
             var session = session(flow);
+            var declined = session(flow);
             try (var phone = new Chromium(Size.PHONE, Camera.FAKE, video, "language-" + language)) {
-                phone.open(base() + "/flow/" + session + (language.equals("kz") ? "?locale=kz" : ""));
+                phone.open(base() + "/flow/" + declined + (language.equals("kz") ? "?locale=kz" : ""));
                 phone.check("s-intro", "intro");
                 assertThat(phone.js("return document.documentElement.lang")).isEqualTo(language.equals("kz") ? "kk" : "ru");
                 var intro = phone.waitFor("s-intro").getText();
@@ -231,6 +232,10 @@ class HostedFlowBrowserTests {
                 phone.check("s-decline", "decline");
                 phone.click("s-decline", "decline-confirm");
                 phone.check("s-declined", "declined");
+                assertThat(light(flow, declined).path("failure_reasons").get(0).path("type").asString())
+                        .as("the decline is recorded").isEqualTo("user_declined");
+                phone.open(base() + "/flow/" + declined + "?locale=" + language);
+                phone.check("s-done-before", "declined-before");
                 phone.open(base() + "/flow/" + session + "?locale=" + language);
                 phone.click("s-intro", "agree");
                 phone.check("step-0-prep", "liveness-prep");

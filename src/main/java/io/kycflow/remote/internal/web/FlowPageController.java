@@ -1,5 +1,7 @@
 package io.kycflow.remote.internal.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionStatus;
 import io.kycflow.shared.RequestFields;
 import io.kycflow.technology.TechnologyCatalog;
+import io.kycflow.technology.Origins;
 import io.kycflow.technology.TechnologyCode;
 import io.kycflow.verification.VerificationEngines;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code start}, {@code handoff}, {@code claim}, {@code captures}, {@code progress}). What it renders is the flow's
  * shape (its steps, their options, the redirect URLs) and never anything about the person: no result, no media, no
  * metadata. Whether this browser is the bound one is not decided here: the binding cookie is SameSite=Strict and is
- * not sent when the person arrives from the integrator's site, so the script asks the API.
+ * not sent when the person arrives from the integrator's site, so the script asks the API. In the Flow Widget
+ * ({@code ?widget=true&origin=…}) the page may be framed only by the flow's {@code widget_allowed_origins}.
  */
 @Controller
 class FlowPageController {
@@ -86,6 +90,15 @@ class FlowPageController {
         }
         request.setAttribute(FlowLocales.ATTRIBUTE, locale);
 
+        // Framing: only the origins the flow lists (CSP frame-ancestors, replacing the filter's 'none'). The widget
+        // names its page's origin; the page posts events to it only when it is one of them (else to no one).
+        var allowed = new ArrayList<String>();
+        config.path("widget_allowed_origins").forEach(origin -> allowed.add(origin.asString()));
+        response.setHeader("Content-Security-Policy", FlowPageHeadersFilter.csp(allowed));
+        boolean widget = "true".equals(request.getParameter("widget"));
+        var embedder = widget ? Origins.normalize(request.getParameter("origin")) : null;
+        var widgetOrigin = embedder != null && allowed.contains(embedder) ? embedder : null;
+
         var steps = steps(session, flow);
         boolean sameDevice = config.path("fingerprint_check").asBoolean(false);
         boolean showQr = !sameDevice && config.path("show_qr").asBoolean(true);
@@ -105,6 +118,8 @@ class FlowPageController {
         script.put("steps", steps.stream().map(step -> Map.of("technology", step.code(), "kind", step.kind(),
                 "available", step.available(), "challenge", step.challenge())).toList());
         script.put("assets", "/flow/assets/");
+        script.put("widget", widget);
+        script.put("widget_origin", widgetOrigin);
 
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("languages", languages(locale, request));
@@ -222,7 +237,7 @@ class FlowPageController {
                 .toUriString();
     }
 
-    /** A language link: this page in another language, keeping {@code web_view=true} (a WebView stays one). */
+    /** A language link: this page in another language, keeping {@code web_view=true} and the widget's parameters. */
     record Language(String code, String label, boolean current, String href) {
 
         public String lang() {
@@ -231,10 +246,14 @@ class FlowPageController {
     }
 
     private static List<Language> languages(Locale current, HttpServletRequest request) {
-        var webView = "true".equals(request.getParameter("web_view")) ? "&web_view=true" : "";
-        return List.of(new Language("en", "English", current.getLanguage().equals("en"), "?locale=en" + webView),
-                new Language("ru", "Русский", current.getLanguage().equals("ru"), "?locale=ru" + webView),
-                new Language("kz", "Қазақша", current.getLanguage().equals("kk"), "?locale=kz" + webView));
+        var kept = "true".equals(request.getParameter("web_view")) ? "&web_view=true" : "";
+        if ("true".equals(request.getParameter("widget"))) { // a widget stays one, posting to the same (checked) origin
+            var origin = Origins.normalize(request.getParameter("origin"));
+            kept += "&widget=true" + (origin == null ? "" : "&origin=" + URLEncoder.encode(origin, StandardCharsets.UTF_8));
+        }
+        return List.of(new Language("en", "English", current.getLanguage().equals("en"), "?locale=en" + kept),
+                new Language("ru", "Русский", current.getLanguage().equals("ru"), "?locale=ru" + kept),
+                new Language("kz", "Қазақша", current.getLanguage().equals("kk"), "?locale=kz" + kept));
     }
 
     /** JSON that can sit in an HTML {@code <script type="application/json">}: no {@code <}, {@code >} or {@code &}. */
