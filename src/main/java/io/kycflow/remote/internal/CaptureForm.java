@@ -22,7 +22,7 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * The body of {@code POST /flow/{session_id}/captures}, read only after the caller, the session and the step have
- * been checked: {@code multipart/form-data} with the text fields {@code technology} and {@code outcome} and image
+ * been checked: {@code multipart/form-data} with the text fields {@code technology}, {@code outcome} and (ED) {@code iin}, and image
  * parts named by what they show ({@code frame}, repeated for a liveness burst; {@code selfie};
  * {@code document_front}; {@code document_back}). Each image is checked by {@link CaptureImages} (type by its magic
  * bytes, size, dimensions from the header) before anything stores or decodes it. Parts are held in memory (the
@@ -31,7 +31,7 @@ import org.springframework.web.util.WebUtils;
 final class CaptureForm {
 
     static final Set<String> IMAGE_PARTS = Set.of("frame", "selfie", "document_front", "document_back");
-    private static final Set<String> TEXT_PARTS = Set.of("technology", "outcome");
+    private static final Set<String> TEXT_PARTS = Set.of("technology", "outcome", "iin");
     private static final int MAX_TEXT = 64;
 
     private final Map<String, String> text = new LinkedHashMap<>();
@@ -88,7 +88,7 @@ final class CaptureForm {
                         + "not taken through this endpoint; digital-signature steps are not yet supported here.");
             } else {
                 throw new KycException(KycException.Kind.INVALID, "unexpected_part", "part", "Unknown part '" + safe(name)
-                        + "'; the parts are technology, outcome, frame, selfie, document_front and document_back.");
+                        + "'; the parts are technology, outcome, iin, frame, selfie, document_front and document_back.");
             }
         }
         return form;
@@ -118,6 +118,17 @@ final class CaptureForm {
             throw KycException.invalid("document_front", "DR needs document_front (and document_back for a card with two sides).");
         }
         var captures = new ArrayList<Capture>();
+        var iin = text.get("iin");
+        if (iin != null) { // ED's lookup key; not an image, so never stored as media
+            if (technology != TechnologyCode.ED) {
+                throw new KycException(KycException.Kind.INVALID, "unexpected_part", "iin", technology + " does not take iin; "
+                        + "only an ED step does.");
+            }
+            if (!iin.matches("\\d{12}")) {
+                throw KycException.invalid("iin", "iin must be the person's 12-digit individual identification number.");
+            }
+            captures.add(new Capture("iin", "text/plain", iin.getBytes(StandardCharsets.US_ASCII)));
+        }
         images.forEach((name, list) -> {
             for (int i = 0; i < list.size(); i++) {
                 var bytes = bytes(list.get(i), field(name, i));

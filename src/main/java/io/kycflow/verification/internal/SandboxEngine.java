@@ -35,7 +35,7 @@ class SandboxEngine implements VerificationEngine {
 
     @Override
     public Set<TechnologyCode> technologies() {
-        return EnumSet.allOf(TechnologyCode.class);
+        return EnumSet.complementOf(EnumSet.of(TechnologyCode.ED)); // ED: the sandbox e-document provider's engine
     }
 
     @Override
