@@ -43,7 +43,7 @@ class DigitalSignatureTechnologies {
                             + "an earlier check failed.")),
             List.of(new FailureCode("signature_invalid", "The signature does not verify."),
                     new FailureCode("certificate_untrusted", "The certificate does not chain to an allowed certificate authority."),
-                    new FailureCode("certificate_expired", "The certificate was not valid at signing time."),
+                    new FailureCode("certificate_expired", "The certificate was not valid at signing time, or is not valid now."),
                     new FailureCode("signer_mismatch", "The signer is not the person this session verifies."),
                     new FailureCode("unsupported_format", "The file is not a CMS / PKCS#7 signature."),
                     new FailureCode("content_mismatch", "The signature is not over this session's signing challenge."),
