@@ -56,7 +56,8 @@ final class CmsVerifier {
     record Chain(X509Certificate issuer) {
     }
 
-    Signed verify(byte[] file, boolean attached, byte[] challenge) throws SignatureFailure {
+    Signed verify(byte[] sent, boolean attached, byte[] challenge) throws SignatureFailure {
+        var file = der(sent);
         CMSSignedData data;
         try {
             data = new CMSSignedData(file);
@@ -120,6 +121,27 @@ final class CmsVerifier {
             throw new SignatureFailure("signature_invalid", "The signature states a signing time in the future.");
         }
         return new Signed(signerCertificate, certificates, signingTime);
+    }
+
+    /**
+     * DER as is; PEM ({@code -----BEGIN PKCS7-----}, {@code CMS}, …) or bare base64 (what signing tools such as
+     * NCALayer hand back) decoded to DER.
+     */
+    static byte[] der(byte[] sent) throws SignatureFailure {
+        if (sent.length > 0 && sent[0] == 0x30) {
+            return sent;
+        }
+        var text = new String(sent, java.nio.charset.StandardCharsets.US_ASCII).replaceAll("-----(BEGIN|END) [A-Z0-9 ]+-----", "")
+                .replaceAll("\\s", "");
+        try {
+            var der = java.util.Base64.getDecoder().decode(text);
+            if (der.length > 0 && der[0] == 0x30) {
+                return der;
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64 either
+        }
+        throw new SignatureFailure("unsupported_format", "The file is not a CMS / PKCS#7 signature (DER, PEM or base64).");
     }
 
     /** The signed signingTime attribute, else now: the person signs during the session. */

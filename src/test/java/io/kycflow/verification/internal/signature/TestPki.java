@@ -63,7 +63,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * signatures, and a local HTTP server answering OCSP (a responder built with BouncyCastle) and serving a CRL, both
  * signed by the CA. Nothing is committed and nothing is downloaded; keys live in memory for the test run.
  */
-final class TestPki implements AutoCloseable {
+public final class TestPki implements AutoCloseable {
 
     private static final String ALG = "SHA256withECDSA";
     private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime());
@@ -76,7 +76,7 @@ final class TestPki implements AutoCloseable {
     volatile boolean ocspBroken;
     private final HttpServer server;
 
-    TestPki(String caName) throws Exception {
+    public TestPki(String caName) throws Exception {
         ca = certificate(new X500Name("CN=" + caName + ",O=kycflow tests,C=KZ"), caKeys, null, caKeys.getPrivate(),
                 Instant.now().minus(Duration.ofDays(365)), Instant.now().plus(Duration.ofDays(3650)), true,
                 KeyUsage.keyCertSign | KeyUsage.cRLSign, false, null);
@@ -109,7 +109,7 @@ final class TestPki implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -123,7 +123,7 @@ final class TestPki implements AutoCloseable {
         }
     }
 
-    record Signer(KeyPair keys, X509Certificate certificate) {
+    public record Signer(KeyPair keys, X509Certificate certificate) {
     }
 
     /** A signer's certificate issued by this CA; {@code aia} adds this server's OCSP URL and CRL distribution point. */
@@ -133,7 +133,7 @@ final class TestPki implements AutoCloseable {
                 qualified, aia ? this : null));
     }
 
-    Signer signer(String subject, int keyUsage) throws Exception {
+    public Signer signer(String subject, int keyUsage) throws Exception {
         return signer(subject, Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(365)), keyUsage, true, false);
     }
 
@@ -161,7 +161,7 @@ final class TestPki implements AutoCloseable {
     }
 
     /** A CMS SignedData over {@code content}, with the signer's certificate and a signingTime attribute. */
-    static byte[] sign(Signer signer, byte[] content, boolean attached, Instant signingTime) throws Exception {
+    public static byte[] sign(Signer signer, byte[] content, boolean attached, Instant signingTime) throws Exception {
         var attributes = new ASN1EncodableVector();
         attributes.add(new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))));
         var generator = new CMSSignedDataGenerator();
@@ -194,7 +194,7 @@ final class TestPki implements AutoCloseable {
         return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder(ALG).build(caKeys.getPrivate())));
     }
 
-    String caPem() throws IOException {
+    public String caPem() throws IOException {
         return pem(ca);
     }
 
