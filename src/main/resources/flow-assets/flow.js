@@ -241,6 +241,8 @@
     var data = new FormData();
     var picker = document.getElementById('step-' + index + '-outcome');
     if (cfg.sandbox && picker) { data.append('outcome', picker.value); }
+    var iin = document.getElementById('step-' + index + '-iin');
+    if (iin && iin.value.trim()) { data.append('iin', iin.value.trim()); }
     return data;
   }
 
@@ -447,7 +449,20 @@
   actions.reload = function () { window.location.reload(); };
   actions.retry = function () { enter(KF.currentStep, true); };
   actions['f2f-run'] = function () { submit(KF.currentStep, form(KF.currentStep), true); };
-  actions['ed-share'] = function () { submit(KF.currentStep, form(KF.currentStep)); };
+  actions['ed-share'] = function () {
+    // The IIN is checked here so a typo costs no attempt; the sandbox may leave it empty (its default test identity).
+    var iin = document.getElementById('step-' + KF.currentStep + '-iin');
+    var value = iin ? iin.value.trim() : '';
+    var error = iin && iin.parentNode.querySelector('[data-iin-error]');
+    if (iin && (value || !cfg.sandbox) && !/^[0-9]{12}$/.test(value)) {
+      error.hidden = false;
+      iin.setAttribute('aria-invalid', 'true');
+      iin.focus();
+      return;
+    }
+    if (error) { error.hidden = true; iin.removeAttribute('aria-invalid'); }
+    submit(KF.currentStep, form(KF.currentStep));
+  };
 
   document.addEventListener('click', function (event) {
     var target = event.target.closest('[data-action]');
