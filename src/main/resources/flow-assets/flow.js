@@ -464,6 +464,31 @@
     submit(KF.currentStep, form(KF.currentStep));
   };
 
+  actions['ds-send'] = function () {
+    var screen = document.getElementById('step-' + KF.currentStep + '-prep');
+    var input = document.getElementById('step-' + KF.currentStep + '-signature');
+    var file = input && input.files[0];
+    var missing = screen.querySelector('[data-signature-missing]');
+    var large = screen.querySelector('[data-signature-large]');
+    missing.hidden = !!file;
+    large.hidden = !file || file.size <= 1048576; // checked here too, so a wrong file costs no attempt
+    if (!missing.hidden || !large.hidden) { input.focus(); return; }
+    var data = form(KF.currentStep);
+    data.append('signed_file', file, file.name);
+    submit(KF.currentStep, data);
+  };
+
+  document.addEventListener('change', function (event) {
+    if (!event.target.hasAttribute || !event.target.hasAttribute('data-signature-file')) { return; }
+    var file = event.target.files[0];
+    var screen = event.target.closest('.screen');
+    var chosen = screen.querySelector('[data-signature-chosen]');
+    screen.querySelector('[data-signature-missing]').hidden = true;
+    screen.querySelector('[data-signature-large]').hidden = true;
+    chosen.textContent = file ? chosen.getAttribute('data-pattern').replace('{0}', file.name)
+        .replace('{1}', String(Math.max(1, Math.round(file.size / 1024)))) : '';
+  });
+
   document.addEventListener('click', function (event) {
     var target = event.target.closest('[data-action]');
     if (!target || target.disabled) { return; }

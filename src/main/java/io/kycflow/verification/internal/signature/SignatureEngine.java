@@ -17,6 +17,7 @@ import io.kycflow.session.FailureReason;
 import io.kycflow.technology.TechnologyCode;
 import io.kycflow.verification.EngineInput;
 import io.kycflow.verification.EngineVerdict;
+import io.kycflow.verification.SigningChallenge;
 import io.kycflow.verification.VerificationEngine;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ class SignatureEngine implements VerificationEngine {
 
     /** What the person signs: names this session, so a signature made for another session or purpose is refused. */
     static byte[] challenge(UUID sessionId) {
-        return ("kycflow digital signature for session " + sessionId).getBytes(StandardCharsets.UTF_8);
+        return SigningChallenge.bytes(sessionId);
     }
 
     @Override
