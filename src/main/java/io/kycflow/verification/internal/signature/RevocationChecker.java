@@ -97,6 +97,11 @@ final class RevocationChecker {
             if (!single.getCertID().equals(id)) {
                 continue;
             }
+            var now = new Date();
+            if (single.getThisUpdate().after(new Date(now.getTime() + properties.clockSkew().toMillis()))
+                    || single.getNextUpdate() != null && single.getNextUpdate().before(now)) {
+                throw new IOException("OCSP answer is not current (thisUpdate/nextUpdate)"); // a replayed old answer proves nothing
+            }
             var status = single.getCertStatus();
             if (status == null) {
                 return Status.GOOD; // CertificateStatus.GOOD is null in BouncyCastle

@@ -127,6 +127,19 @@ class SignatureEngineTests {
     }
 
     @Test
+    void aStaleOcspAnswerIsNoAnswer() throws Exception {
+        var signer = pki.signer(PERSON, SIGN);
+        pki.ocspStale = true;
+        try {
+            var verdict = verify(DSI, config("\"ocsp_url\":\"" + pki.url("/ocsp") + "\""),
+                    id -> TestPki.sign(signer, SignatureEngine.challenge(id), false, Instant.now()));
+            assertFailure(verdict, "revocation_unknown");
+        } finally {
+            pki.ocspStale = false;
+        }
+    }
+
+    @Test
     void anUnreachableRevocationSourceIsUnknownNeverGood() throws Exception {
         var signer = pki.signer(PERSON, SIGN); // no AIA: only the flow's (dead) responder
         var verdict = verify(DSI, config("\"ocsp_url\":\"http://127.0.0.1:9/ocsp\""),
@@ -188,6 +201,9 @@ class SignatureEngineTests {
         assertFailure(verify(DSI, config(""), id -> TestPki.sign(signer, SignatureEngine.challenge(id), true, Instant.now())),
                 "unsupported_format");
         assertFailure(verify(DSI, config(""), id -> "-----BEGIN PKCS7-----\nnot really\n".getBytes()), "unsupported_format");
+        var pem = verify(DSI, config(""), id -> ("-----BEGIN PKCS7-----\n" + java.util.Base64.getMimeEncoder().encodeToString(
+                TestPki.sign(signer, SignatureEngine.challenge(id), false, Instant.now())) + "\n-----END PKCS7-----\n").getBytes());
+        assertThat(pem.passed()).as("PEM is read as the DER inside").isTrue();
         assertFailure(verify(DSI, config(""), id -> TestPki.sign(signer, SignatureEngine.challenge(id), false,
                 Instant.now().plus(Duration.ofHours(1)))), "signature_invalid");
     }

@@ -74,6 +74,8 @@ public final class TestPki implements AutoCloseable {
     final AtomicInteger ocspRequests = new AtomicInteger();
     final AtomicInteger crlRequests = new AtomicInteger();
     volatile boolean ocspBroken;
+    /** Answer as a replayed old response would: thisUpdate ten days ago, nextUpdate yesterday. */
+    volatile boolean ocspStale;
     private final HttpServer server;
 
     public TestPki(String caName) throws Exception {
@@ -179,7 +181,12 @@ public final class TestPki implements AutoCloseable {
             var id = one.getCertID();
             CertificateStatus status = revoked.contains(id.getSerialNumber())
                     ? new RevokedStatus(new Date(), CRLReason.keyCompromise) : CertificateStatus.GOOD;
-            builder.addResponse(id, status);
+            if (ocspStale) {
+                builder.addResponse(id, status, Date.from(Instant.now().minus(Duration.ofDays(10))),
+                        Date.from(Instant.now().minus(Duration.ofDays(1))), null);
+            } else {
+                builder.addResponse(id, status);
+            }
         }
         var basic = builder.build(new JcaContentSignerBuilder(ALG).build(caKeys.getPrivate()), null, new Date());
         return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
