@@ -103,9 +103,14 @@ class EDocumentCapturesTests {
         assertThat(unavailable.path("failure_reason").path("type").asString()).isEqualTo("edocument_unavailable");
         assertThat(unavailable.path("person").isNull()).isTrue();
 
+        phone.captures(session, ed("550505300006"));
+        var expired = step(org.organization().id(), session);
+        assertThat(expired.path("failure_reason").path("type").asString()).isEqualTo("edocument_expired");
+        assertThat(expired.path("person").path("given_names").asString()).as("who it was, for the reviewer").isEqualTo("EXPIRED");
+
         phone.captures(session, ed("900101300001"));
         assertThat(step(org.organization().id(), session).path("result").asBoolean()).isTrue();
-        assertThat(sessions.get(org.organization().id(), UUID.fromString(session)).steps().getFirst().attempts()).isEqualTo(5);
+        assertThat(sessions.get(org.organization().id(), UUID.fromString(session)).steps().getFirst().attempts()).isEqualTo(6);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.kycflow.verification.internal.edocument;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +72,10 @@ final class EDocumentEngine implements VerificationEngine {
             block.put("document_type", document.documentType());
             block.putObject("person").put("surname", document.surname()).put("given_names", document.givenNames())
                     .put("birth_date", document.birthDate().toString());
+            if (document.expiryDate() != null && document.expiryDate().isBefore(LocalDate.now(ZoneOffset.UTC))) {
+                throw new EDocumentFailure(EDocumentFailure.EXPIRED, "The person's " + document.documentType()
+                        + " expired on " + document.expiryDate() + ".");
+            }
             finish(block, null);
             var artefacts = document.photo() == null ? List.<Artefact>of()
                     : List.of(new Artefact(Artefact.REFERENCE_FACE, document.photoContentType(), document.photo()));

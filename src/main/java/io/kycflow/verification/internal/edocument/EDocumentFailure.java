@@ -6,6 +6,7 @@ final class EDocumentFailure extends Exception {
     static final String NOT_FOUND = "edocument_not_found";
     static final String UNAVAILABLE = "edocument_unavailable";
     static final String CONSENT_DECLINED = "consent_declined";
+    static final String EXPIRED = "edocument_expired";
 
     private final String code;
 

@@ -19,6 +19,8 @@ final class SandboxEDocuments implements EDocumentProvider {
     static final String CONSENT_DECLINED_IIN = "770707300003";
     static final String UNAVAILABLE_IIN = "660606300004";
 
+    static final String EXPIRED_IIN = "550505300006";
+
     private record Identity(String surname, String givenNames, LocalDate birthDate, Map<String, String> documents) {
     }
 
@@ -28,7 +30,9 @@ final class SandboxEDocuments implements EDocumentProvider {
             "850615400002", new Identity("SANDBOX", "AIGERIM", LocalDate.of(1985, 6, 15),
                     Map.of("IdentityCard", "SBX000000002", "DriverLicense", "SBXDL000002")),
             "050220500005", new Identity("SANDBOX", "ALIKHAN", LocalDate.of(2005, 2, 20),
-                    Map.of("IdentityCard", "SBX000000005", "ResidencePermit", "SBXRP000005")));
+                    Map.of("IdentityCard", "SBX000000005", "ResidencePermit", "SBXRP000005")),
+            EXPIRED_IIN, new Identity("SANDBOX", "EXPIRED", LocalDate.of(1955, 5, 5),
+                    Map.of("IdentityCard", "SBX000000006", "Passport", "SBXN0000006")));
 
     static List<String> identities() {
         return IDENTITIES.keySet().stream().sorted().toList();
@@ -54,7 +58,8 @@ final class SandboxEDocuments implements EDocumentProvider {
             throw new EDocumentFailure(EDocumentFailure.NOT_FOUND, "Sandbox: no " + query.documentType()
                     + " for this IIN; the test identities are " + String.join(", ", identities()) + ".");
         }
+        var expiry = query.iin().equals(EXPIRED_IIN) ? LocalDate.of(2020, 1, 1) : LocalDate.now().plusYears(5);
         return new EDocument(query.documentType(), number, identity.surname(), identity.givenNames(), identity.birthDate(),
-                LocalDate.now().plusYears(5), SyntheticCaptures.face(), "image/png");
+                expiry, SyntheticCaptures.face(), "image/png");
     }
 }
