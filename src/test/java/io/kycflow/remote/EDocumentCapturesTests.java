@@ -68,6 +68,11 @@ class EDocumentCapturesTests {
         assertThat(block.path("person").path("birth_date").asString()).isEqualTo("1985-06-15");
         assertThat(media.ofSession(UUID.fromString(session))).extracting(MediaRef::kind)
                 .as("the portrait is kept as the reference face; the IIN is not media").containsExactly(MediaKind.DOCUMENT_PORTRAIT);
+        var light = http.get("/api/v1/flows/session/result/light/?session_id=" + session + "&flow_api_key=" + flow.apiKey());
+        assertThat(light.status()).as(light.body()).isEqualTo(200);
+        assertThat(light.json().path("edocument_result").path("media").get(0).path("kind").asString())
+                .as("a reviewer sees the e-document photo F2F will compare").isEqualTo("document_portrait");
+        assertThat(light.body()).doesNotContain("850615400002");
     }
 
     @Test
