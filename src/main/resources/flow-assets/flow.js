@@ -259,6 +259,8 @@
     var data = new FormData();
     var picker = document.getElementById('step-' + index + '-outcome');
     if (cfg.sandbox && picker) { data.append('outcome', picker.value); }
+    var iin = document.getElementById('step-' + index + '-iin');
+    if (iin && iin.value.trim()) { data.append('iin', iin.value.trim()); }
     return data;
   }
 
@@ -472,7 +474,45 @@
   actions.reload = function () { window.location.reload(); };
   actions.retry = function () { enter(KF.currentStep, true); };
   actions['f2f-run'] = function () { submit(KF.currentStep, form(KF.currentStep), true); };
-  actions['ed-share'] = function () { submit(KF.currentStep, form(KF.currentStep)); };
+  actions['ed-share'] = function () {
+    // The IIN is checked here so a typo costs no attempt; the sandbox may leave it empty (its default test identity).
+    var iin = document.getElementById('step-' + KF.currentStep + '-iin');
+    var value = iin ? iin.value.trim() : '';
+    var error = iin && iin.parentNode.querySelector('[data-iin-error]');
+    if (iin && (value || !cfg.sandbox) && !/^[0-9]{12}$/.test(value)) {
+      error.hidden = false;
+      iin.setAttribute('aria-invalid', 'true');
+      iin.focus();
+      return;
+    }
+    if (error) { error.hidden = true; iin.removeAttribute('aria-invalid'); }
+    submit(KF.currentStep, form(KF.currentStep));
+  };
+
+  actions['ds-send'] = function () {
+    var screen = document.getElementById('step-' + KF.currentStep + '-prep');
+    var input = document.getElementById('step-' + KF.currentStep + '-signature');
+    var file = input && input.files[0];
+    var missing = screen.querySelector('[data-signature-missing]');
+    var large = screen.querySelector('[data-signature-large]');
+    missing.hidden = !!file;
+    large.hidden = !file || file.size <= 1048576; // checked here too, so a wrong file costs no attempt
+    if (!missing.hidden || !large.hidden) { input.focus(); return; }
+    var data = form(KF.currentStep);
+    data.append('signed_file', file, file.name);
+    submit(KF.currentStep, data);
+  };
+
+  document.addEventListener('change', function (event) {
+    if (!event.target.hasAttribute || !event.target.hasAttribute('data-signature-file')) { return; }
+    var file = event.target.files[0];
+    var screen = event.target.closest('.screen');
+    var chosen = screen.querySelector('[data-signature-chosen]');
+    screen.querySelector('[data-signature-missing]').hidden = true;
+    screen.querySelector('[data-signature-large]').hidden = true;
+    chosen.textContent = file ? chosen.getAttribute('data-pattern').replace('{0}', file.name)
+        .replace('{1}', String(Math.max(1, Math.round(file.size / 1024)))) : '';
+  });
 
   document.addEventListener('click', function (event) {
     var target = event.target.closest('[data-action]');

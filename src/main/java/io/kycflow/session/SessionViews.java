@@ -99,18 +99,19 @@ public class SessionViews {
         // A session nobody has captured anything for has no media: no query on the path of fresh sessions.
         var captured = viewer != null && session.startedAt() != null ? media.ofSession(session.id()) : List.<MediaRef>of();
         var blocks = new LinkedHashMap<String, SessionView.Block>();
+        boolean hasDr = technologies.contains(TechnologyCode.DR);
         for (var step : session.steps()) {
-            blocks.put(catalog.get(step.technology()).resultField(), block(session, step, viewer == null ? null : links(step, captured, viewer)));
+            blocks.put(catalog.get(step.technology()).resultField(), block(session, step, viewer == null ? null : links(step, captured, viewer, hasDr)));
         }
         return new SessionView(session.id(), session.flowId(), session.status(), session.sandbox(), session.overallResult(),
                 failureReasons(session), technologies, session.metadata(), Timestamps.format(session.createdAt()),
                 time(session.startedAt()), time(session.finishedAt()), Timestamps.format(session.expiresAt()), blocks);
     }
 
-    private List<SessionView.MediaLink> links(SessionStep step, List<MediaRef> captured, String viewer) {
+    private List<SessionView.MediaLink> links(SessionStep step, List<MediaRef> captured, String viewer, boolean hasDr) {
         var links = new ArrayList<SessionView.MediaLink>();
         for (var ref : captured) {
-            if (technologyOf(ref.kind()) == step.technology()) {
+            if (technologyOf(ref.kind(), hasDr) == step.technology()) {
                 var url = media.signedUrl(ref.id(), viewer);
                 links.add(new SessionView.MediaLink(ref.id(), ref.kind().name().toLowerCase(), ref.contentType(),
                         url.url().toString(), Timestamps.format(url.expiresAt().atOffset(ZoneOffset.UTC))));
@@ -119,11 +120,12 @@ public class SessionViews {
         return links;
     }
 
-    /** Which step a kind of capture belongs to. */
-    private static TechnologyCode technologyOf(MediaKind kind) {
+    /** Which step a kind of capture belongs to; the reference portrait is DR's, or ED's (the e-document photo) without DR. */
+    private static TechnologyCode technologyOf(MediaKind kind, boolean hasDr) {
         return switch (kind) {
             case SELFIE, LIVENESS_FRAME -> TechnologyCode.LD;
-            case DOCUMENT_FRONT, DOCUMENT_BACK, DOCUMENT_PORTRAIT -> TechnologyCode.DR;
+            case DOCUMENT_FRONT, DOCUMENT_BACK -> TechnologyCode.DR;
+            case DOCUMENT_PORTRAIT -> hasDr ? TechnologyCode.DR : TechnologyCode.ED;
         };
     }
 

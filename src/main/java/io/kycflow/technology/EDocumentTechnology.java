@@ -22,7 +22,8 @@ class EDocumentTechnology implements TechnologyProvider {
                     ResultField.date("birth_date", "Date of birth.")).orNull()),
             List.of(new FailureCode("edocument_not_found", "The e-document provider found no document for the person."),
                     new FailureCode("edocument_unavailable", "The e-document provider could not be reached."),
-                    new FailureCode("consent_declined", "The person declined to share the e-document.")));
+                    new FailureCode("consent_declined", "The person declined to share the e-document."),
+                    new FailureCode("edocument_expired", "The e-document the provider holds has expired.")));
 
     @Override
     public TechnologyCode code() {

@@ -502,14 +502,30 @@ abstract class CapturesApiContract {
     }
 
     @Test
-    void aDigitalSignatureStepIsNotTakenHere() {
+    void aDigitalSignatureStepTakesExactlyOneSignedFile() {
         var flow = data.flow(data.org().organization().id(), TechnologyCode.DSI);
         var session = session(flow);
         var phone = browser();
         phone.start(session);
+        var cms = new byte[] {0x30, (byte) 0x82, 0, 1};
+        phone.captures(session, new Multipart().text("technology", "DSI")).assertProblem(400, "validation_failed");
+        phone.captures(session, new Multipart().text("technology", "DSI").file("signed_file", "application/pkcs7-signature", cms)
+                .file("signed_file", "application/pkcs7-signature", cms)).assertProblem(400, "validation_failed");
+        phone.captures(session, new Multipart().text("technology", "DSI").png("selfie", FlowBrowser.image("png", 240, 320, 1)))
+                .assertProblem(400, "unexpected_part");
         phone.captures(session, new Multipart().text("technology", "DSI").file("signed_file", "application/pkcs7-signature",
-                new byte[] {0x30, (byte) 0x82, 0, 1})).assertProblem(409, "capture_unsupported");
-        assertThat(phone.progress(session).json().path("current_step").path("technology").asString()).isEqualTo("DSI");
+                new byte[1024 * 1024 + 1])).assertProblem(413, "capture_too_large");
+        assertThat(phone.progress(session).json().path("steps").get(0).path("attempts").asInt()).isZero();
+
+        var signed = phone.captures(session, new Multipart().text("technology", "DSI").file("signed_file", "application/pkcs7-signature", cms));
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        assertThat(signed.json().path("status").asString()).as("the sandbox engine passes it").isEqualTo("FINISHED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM media WHERE session_id = ?").param(UUID.fromString(session)).query(Long.class).single())
+                .as("a signed file is not media").isZero();
+
+        var ld = session(sandboxFlow);
+        phone.start(ld);
+        phone.captures(ld, ldBurst(1).file("signed_file", "application/pkcs7-signature", cms)).assertProblem(400, "unexpected_part");
     }
 
     @Test

@@ -62,7 +62,11 @@ public final class ResultBlocks {
             }
             case DSI, DSN, DSS -> {
                 node.put("signature_valid", true);
-                node.putObject("certificate").put("subject", "CN=TEST PERSON").put("issuer", "CN=test CA");
+                node.putObject("certificate").put("subject", "CN=TEST PERSON").put("issuer", "CN=test CA")
+                        .put("serial_number", "01").put("valid_from", "2026-01-01").put("valid_to", "2027-01-01").put("qualified", true);
+                node.putObject("signer").put("common_name", "TEST PERSON").put("serial_number", "IIN900101300001")
+                        .put("iin", "900101300001").putNull("organization").putNull("organization_id");
+                node.put("revocation", "good");
             }
         }
         return node;

@@ -85,10 +85,17 @@ class VerificationEngineTests {
     @Test
     void aProductionSessionNeverReachesASandboxEngine() {
         for (var technology : TechnologyCode.values()) {
-            assertThat(engines.available(false, technology)).isFalse();
-            assertThatThrownBy(() -> engines.verify(false, input(technology, null)))
-                    .isInstanceOf(EngineUnavailableException.class).hasMessageContaining("nothing was recorded");
+            if (engines.available(false, technology)) { // a real engine is installed: it answers, never the sandbox
+                var verdict = engines.verify(false, input(technology, null));
+                assertThat(verdict.result().path("sandbox").asBoolean()).isFalse();
+                assertThat(verdict.result().path("provider").asString()).isNotEqualTo(SandboxVerifier.PROVIDER);
+            } else {
+                assertThatThrownBy(() -> engines.verify(false, input(technology, null)))
+                        .isInstanceOf(EngineUnavailableException.class).hasMessageContaining("nothing was recorded");
+            }
         }
+        assertThat(engines.available(false, TechnologyCode.DSI)).as("the digital-signature engine is real").isTrue();
+        assertThat(engines.available(false, TechnologyCode.ED)).as("no e-document gateway is configured here").isFalse();
         var data = new TestData(organizations, flows, catalog);
         var org = data.org(OrganizationStatus.PRODUCTION, TechnologyCode.values());
         var session = sessions.create(data.flow(org.organization().id(), TechnologyCode.LD).flow(), null);

@@ -22,7 +22,7 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * The body of {@code POST /flow/{session_id}/captures}, read only after the caller, the session and the step have
- * been checked: {@code multipart/form-data} with the text fields {@code technology} and {@code outcome} and image
+ * been checked: {@code multipart/form-data} with the text fields {@code technology}, {@code outcome} and (ED) {@code iin}, and image
  * parts named by what they show ({@code frame}, repeated for a liveness burst; {@code selfie};
  * {@code document_front}; {@code document_back}). Each image is checked by {@link CaptureImages} (type by its magic
  * bytes, size, dimensions from the header) before anything stores or decodes it. Parts are held in memory (the
@@ -31,11 +31,16 @@ import org.springframework.web.util.WebUtils;
 final class CaptureForm {
 
     static final Set<String> IMAGE_PARTS = Set.of("frame", "selfie", "document_front", "document_back");
-    private static final Set<String> TEXT_PARTS = Set.of("technology", "outcome");
+    private static final Set<String> TEXT_PARTS = Set.of("technology", "outcome", "iin");
     private static final int MAX_TEXT = 64;
 
     private final Map<String, String> text = new LinkedHashMap<>();
     private final Map<String, List<Part>> images = new LinkedHashMap<>();
+    private @Nullable Part signedFile;
+
+    static final String SIGNED_FILE = "signed_file";
+    /** A CMS signature with its certificate chain is a few KB; anything near this is not one. */
+    static final int MAX_SIGNED_FILE = 1024 * 1024;
 
     private CaptureForm() {
     }
@@ -83,12 +88,14 @@ final class CaptureForm {
                     throw KycException.invalid(name, name + " is given more than once; send one image.");
                 }
                 form.images.computeIfAbsent(name, n -> new ArrayList<>()).add(part);
-            } else if (name.equals("signed_file")) {
-                throw new KycException(KycException.Kind.INVALID, "unexpected_part", name, "signed_file: signed files are "
-                        + "not taken through this endpoint; digital-signature steps are not yet supported here.");
+            } else if (name.equals(SIGNED_FILE)) {
+                if (form.signedFile != null) {
+                    throw KycException.invalid(name, name + " is given more than once; send one signature.");
+                }
+                form.signedFile = part;
             } else {
                 throw new KycException(KycException.Kind.INVALID, "unexpected_part", "part", "Unknown part '" + safe(name)
-                        + "'; the parts are technology, outcome, frame, selfie, document_front and document_back.");
+                        + "'; the parts are technology, outcome, iin, frame, selfie, document_front, document_back and signed_file.");
             }
         }
         return form;
@@ -118,6 +125,35 @@ final class CaptureForm {
             throw KycException.invalid("document_front", "DR needs document_front (and document_back for a card with two sides).");
         }
         var captures = new ArrayList<Capture>();
+        if (technology.isDigitalSignature() != (signedFile != null)) {
+            throw technology.isDigitalSignature()
+                    ? KycException.invalid(SIGNED_FILE, technology + " needs signed_file: the CMS / PKCS#7 signature of "
+                            + "this session's signing challenge (DER, PEM or base64).")
+                    : new KycException(KycException.Kind.INVALID, "unexpected_part", SIGNED_FILE, technology
+                            + " does not take signed_file; only a digital-signature step does.");
+        }
+        if (signedFile != null) { // not an image: the engine reads it as CMS; it is not stored as media
+            if (signedFile.getSize() > MAX_SIGNED_FILE) {
+                throw new KycException(KycException.Kind.TOO_LARGE, CaptureImages.TOO_LARGE, SIGNED_FILE,
+                        "signed_file is larger than 1 MB; a signature with its certificates is a few KB.");
+            }
+            var bytes = read(signedFile);
+            if (bytes.length == 0) {
+                throw KycException.invalid(SIGNED_FILE, "signed_file is empty.");
+            }
+            captures.add(new Capture(SIGNED_FILE, "application/pkcs7-signature", bytes));
+        }
+        var iin = text.get("iin");
+        if (iin != null) { // ED's lookup key; not an image, so never stored as media
+            if (technology != TechnologyCode.ED) {
+                throw new KycException(KycException.Kind.INVALID, "unexpected_part", "iin", technology + " does not take iin; "
+                        + "only an ED step does.");
+            }
+            if (!iin.matches("\\d{12}")) {
+                throw KycException.invalid("iin", "iin must be the person's 12-digit individual identification number.");
+            }
+            captures.add(new Capture("iin", "text/plain", iin.getBytes(StandardCharsets.US_ASCII)));
+        }
         images.forEach((name, list) -> {
             for (int i = 0; i < list.size(); i++) {
                 var bytes = bytes(list.get(i), field(name, i));

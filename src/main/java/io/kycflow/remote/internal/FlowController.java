@@ -157,10 +157,6 @@ class FlowController {
         bindings.requireBound(session.id(), request);
         var queried = queryTechnology(request);
         var current = session.currentStep();
-        if (current != null && current.technology().isDigitalSignature() && (queried == null || queried == current.technology())) {
-            throw KycException.conflict("capture_unsupported", "technology", "The current step is " + current.technology()
-                    + " (digital signature): signed files are not taken through this endpoint yet.");
-        }
         steps.checkAcceptable(session, queried != null ? queried : current == null ? TechnologyCode.LD : current.technology());
         if (request.getContentLengthLong() > maxRequestSize) { // refused before a byte of it is read
             throw new KycException(KycException.Kind.TOO_LARGE, "payload_too_large", null, "The request is larger than "

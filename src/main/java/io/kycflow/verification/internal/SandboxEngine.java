@@ -35,7 +35,7 @@ class SandboxEngine implements VerificationEngine {
 
     @Override
     public Set<TechnologyCode> technologies() {
-        return EnumSet.allOf(TechnologyCode.class);
+        return EnumSet.complementOf(EnumSet.of(TechnologyCode.ED)); // ED: the sandbox e-document provider's engine
     }
 
     @Override
@@ -140,8 +140,20 @@ class SandboxEngine implements VerificationEngine {
                 if ("unsupported_format".equals(failure)) {
                     node.putNull("certificate");
                 } else {
-                    node.putObject("certificate").put("subject", "CN=SANDBOX TEST PERSON").put("issuer", "CN=kycflow sandbox CA");
+                    node.putObject("certificate").put("subject", "CN=SANDBOX TEST PERSON,SERIALNUMBER=IIN900101300001")
+                            .put("issuer", "CN=kycflow sandbox CA").put("serial_number", "5a4e44424f58")
+                            .put("valid_from", "2026-01-01").put("valid_to", "2036-01-01")
+                            .put("qualified", !"certificate_not_qualified".equals(failure));
                 }
+                boolean named = !"unsupported_format".equals(failure) && !"signer_identity_missing".equals(failure);
+                if (named) {
+                    node.putObject("signer").put("common_name", "SANDBOX TEST PERSON").put("serial_number", "IIN900101300001")
+                            .put("iin", "900101300001").putNull("organization").putNull("organization_id");
+                } else {
+                    node.putNull("signer");
+                }
+                node.put("revocation", "certificate_revoked".equals(failure) ? "revoked"
+                        : "revocation_unknown".equals(failure) ? "unknown" : passed ? "good" : "not_checked");
             }
         }
         return node;

@@ -41,7 +41,8 @@ public final class SyntheticCaptures {
         return captures;
     }
 
-    static byte[] face() {
+    /** A synthetic portrait (shapes, clearly not a photo) for the sandbox providers. */
+    public static byte[] face() {
         return image(112, 112, "SANDBOX FACE");
     }
 

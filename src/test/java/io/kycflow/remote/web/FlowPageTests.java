@@ -144,7 +144,8 @@ class FlowPageTests {
         assertThat(config.path("success_url").asString()).isEqualTo("https://shop.example/kyc/done?x=1&session_id=" + session);
         assertThat(config.path("failure_url").isNull()).isTrue();
         assertThat(config.path("steps").get(3).path("kind").asString()).isEqualTo("ds");
-        assertThat(config.path("steps").get(3).path("available").asBoolean()).as("signed files are not taken yet").isFalse();
+        assertThat(config.path("steps").get(3).path("available").asBoolean()).as("the sandbox takes signed files").isTrue();
+        assertThat(page).contains("kycflow digital signature for session " + session); // what the person signs
     }
 
     @Test

@@ -358,7 +358,7 @@ class HostedFlowBrowserTests {
     }
 
     @Test
-    void aDigitalSignatureStepSaysItIsNotAvailableAndTheQueryStringProvesNothing() {
+    void aDigitalSignatureStepShowsWhatToSignAndTheQueryStringProvesNothing() {
         var flow = data.flow(data.org().organization().id(), redirects("ds"), null, io.kycflow.technology.TechnologyCode.DSI);
         var session = session(flow);
         try (var phone = new Chromium(Size.PHONE, Camera.NONE, null, "digital-signature")) {
@@ -366,8 +366,10 @@ class HostedFlowBrowserTests {
             phone.check("s-intro", "intro");
             assertThat(phone.url()).as("no redirect from a query string").contains("/flow/" + session);
             phone.click("s-intro", "agree");
-            phone.check("step-0-prep", "signature-not-available");
-            assertThat(phone.waitFor("step-0-prep").getText()).contains("Signing isn’t available here yet", "CMS / PKCS#7");
+            phone.check("step-0-prep", "signature");
+            assertThat(phone.waitFor("step-0-prep").getText()).contains("Sign with your digital signature", "CMS / PKCS#7", "1 MB");
+            assertThat(phone.driver().findElement(By.id("step-0-challenge")).getAttribute("value"))
+                    .isEqualTo("kycflow digital signature for session " + session);
         }
         assertThat(light(flow, session).path("status").asString()).isEqualTo("CREATED");
     }

@@ -124,6 +124,7 @@ class FlowPageController {
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("languages", languages(locale, request));
         model.addAttribute("sessionId", session.id().toString());
+        model.addAttribute("signingChallenge", io.kycflow.verification.SigningChallenge.text(session.id()));
         model.addAttribute("sandbox", session.sandbox());
         model.addAttribute("displayName", flow.displayName());
         model.addAttribute("steps", steps);
@@ -163,8 +164,7 @@ class FlowPageController {
                 case ED -> "ed";
                 case DSI, DSN, DSS -> "ds";
             };
-            // digital signatures are not taken by the captures API yet: the page says so instead of pretending
-            boolean available = !code.isDigitalSignature() && engines.available(session.sandbox(), code);
+            boolean available = engines.available(session.sandbox(), code);
             var outcomes = new ArrayList<Outcome>();
             if (session.sandbox()) {
                 outcomes.add(new Outcome("pass", null));
