@@ -247,7 +247,11 @@ class CabinetAccessTests {
         var a = org();
         var b = org();
         var owner = signedIn(a.emails().get(CabinetRole.OWNER));
-        assertThat(owner.get("/cabinet/sessions/" + b.sessionId()).status()).isEqualTo(404);
+        var foreign = owner.get("/cabinet/sessions/" + b.sessionId());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(foreign.body()).contains("<h1>Not found</h1>").doesNotContain("customer", "flow-");
+        assertThat(owner.get("/cabinet/sessions/not-a-session-id").status()).isEqualTo(400);
         owner.get("/cabinet/sessions/" + a.sessionId());
         assertThat(owner.post("/cabinet/sessions/" + b.sessionId() + "/decision", "decision", "approve", "reason", "x").status())
                 .isEqualTo(404);
