@@ -12,7 +12,7 @@ import static org.springframework.http.HttpMethod.POST;
 /**
  * Every Cabinet route and the least role it needs: the one table {@link CabinetSecurity} builds its rules from.
  * Anything under {@code /cabinet/} that is not listed is refused; a controller mapping without a row here fails
- * {@code CabinetRouteMatrixTests}. Controllers check the same roles again where one page shows more to more roles.
+ * {@code CabinetAccessTests}. Controllers check the same roles again where one page shows more to more roles.
  */
 final class Routes {
 
