@@ -27,7 +27,7 @@ class ModularityTests {
     void theModulesAreExactlyTheProductNouns() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("organization", "technology", "reference", "flow", "session", "review",
-                        "verification", "media", "remote", "mcp", "api", "security", "storage", "shared");
+                        "verification", "media", "remote", "mcp", "api", "security", "storage", "shared", "cabinet");
     }
 
     /** The module diagram in docs/ is generated from the code; a change of structure shows in its diff. */

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import io.kycflow.cabinet.CabinetInvitations;
+import io.kycflow.cabinet.Invitation;
 import io.kycflow.organization.Organization;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
@@ -36,10 +38,22 @@ class AdminOrganizationController {
     private static final RequestFields CREATE = new RequestFields("body", List.of("name", "status", "technologies"));
     private static final RequestFields PATCH = new RequestFields("body", List.of("status"));
 
-    private final OrganizationService organizations;
+    private static final RequestFields INVITE = new RequestFields("body", List.of("email"));
 
-    AdminOrganizationController(OrganizationService organizations) {
+    private final OrganizationService organizations;
+    private final CabinetInvitations invitations;
+
+    AdminOrganizationController(OrganizationService organizations, CabinetInvitations invitations) {
         this.organizations = organizations;
+        this.invitations = invitations;
+    }
+
+    /** The first owner's way in: a one-time link to set a password (the Cabinet shows nothing before it). */
+    @PostMapping(path = "/{id}/owner-invitations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Invitation inviteOwner(@PathVariable UUID id, @RequestBody JsonNode body) {
+        var request = INVITE.object(body);
+        return invitations.inviteOwner(id, INVITE.requiredText(request, "email", 254));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,7 @@ package io.kycflow.organization.internal;
 import java.io.PrintStream;
 import java.util.List;
 
+import io.kycflow.organization.DemoAnnouncement;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
 import io.kycflow.technology.TechnologyCode;
@@ -23,11 +24,14 @@ class DemoOrganizationBootstrap implements ApplicationRunner {
     private final OrganizationService organizations;
     private final DemoProperties properties;
     private final Environment environment;
+    private final List<DemoAnnouncement> announcements;
 
-    DemoOrganizationBootstrap(OrganizationService organizations, DemoProperties properties, Environment environment) {
+    DemoOrganizationBootstrap(OrganizationService organizations, DemoProperties properties, Environment environment,
+                              List<DemoAnnouncement> announcements) {
         this.organizations = organizations;
         this.properties = properties;
         this.environment = environment;
+        this.announcements = announcements;
     }
 
     @Override
@@ -37,10 +41,15 @@ class DemoOrganizationBootstrap implements ApplicationRunner {
         }
         var issued = organizations.create(properties.name(), OrganizationStatus.TEST, List.of(TechnologyCode.values()));
         var base = environment.getProperty("kycflow.session.public-base-url", "http://localhost:8080");
-        print(System.out, issued.organization().id().toString(), issued.apiKey(), base.replaceAll("/+$", "") + "/mcp/");
+        var extra = new StringBuilder();
+        for (var announcement : announcements) {
+            announcement.demoOrganizationCreated(issued.organization().id()).forEach(line -> extra.append(" ").append(line).append('\n'));
+        }
+        print(System.out, issued.organization().id().toString(), issued.apiKey(), base.replaceAll("/+$", "") + "/mcp/",
+                extra.toString());
     }
 
-    private static void print(PrintStream out, String orgId, String key, String mcpUrl) {
+    private static void print(PrintStream out, String orgId, String key, String mcpUrl, String extra) {
         out.println("""
 
                 ==============================================================================
@@ -55,8 +64,8 @@ class DemoOrganizationBootstrap implements ApplicationRunner {
                    or put this in .mcp.json:
                    {"mcpServers": {"kyc": {"url": "%s",
                                            "headers": {"Authorization": "Bearer %s"}}}}
-                ==============================================================================
-                """.formatted(orgId, key, mcpUrl, mcpUrl, key, mcpUrl, key));
+                %s==============================================================================
+                """.formatted(orgId, key, mcpUrl, mcpUrl, key, mcpUrl, key, extra));
         out.flush();
     }
 

@@ -150,6 +150,12 @@ public class SessionRepository {
                 .update();
     }
 
+    /** Sessions matching {@code where} (SQL over flow_session's columns, bound with {@code params}), newest id first. */
+    public List<Session> page(String where, List<Object> params, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM flow_session WHERE " + where + " ORDER BY organization_id DESC, id DESC"
+                + " FETCH FIRST " + limit + " ROWS ONLY").params(params).query(this::map).list();
+    }
+
     /** Columns are read by position: looking them up by label made the driver build a name map per query. */
     private Session map(ResultSet rs, int row) throws SQLException {
         Boolean overall = rs.getBoolean(6);

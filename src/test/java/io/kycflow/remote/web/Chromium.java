@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test writes; a "denied" browser refuses every permission prompt. Screenshots go to {@code target/screenshots/},
  * and {@link #axe} runs axe-core on the screen shown.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -42,11 +42,11 @@ final class Chromium implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     /** How a browser is started. */
-    enum Camera { FAKE, DENIED, NONE }
+    public enum Camera { FAKE, DENIED, NONE }
 
-    record Size(String name, int width, int height, boolean mobile) {
-        static final Size PHONE = new Size("phone", 390, 844, true);
-        static final Size DESKTOP = new Size("desktop", 1280, 900, false);
+    public record Size(String name, int width, int height, boolean mobile) {
+        public static final Size PHONE = new Size("phone", 390, 844, true);
+        public static final Size DESKTOP = new Size("desktop", 1280, 900, false);
     }
 
     private final ChromeDriver driver;
@@ -60,7 +60,7 @@ final class Chromium implements AutoCloseable {
      * Skips the calling test when Chromium is not installed here, unless the run requires browser tests (CI sets
      * {@code CI=true}; {@code -Dkycflow.browser-tests=required} does too): then a missing browser fails it.
      */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean present = Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
         boolean required = "true".equalsIgnoreCase(System.getenv("CI"))
                 || "required".equalsIgnoreCase(System.getProperty("kycflow.browser-tests"));
@@ -72,7 +72,7 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    Chromium(Size size, Camera camera, @Nullable Path video, String folder) {
+    public Chromium(Size size, Camera camera, @Nullable Path video, String folder) {
         this.size = size;
         this.folder = folder;
         try {
@@ -113,15 +113,15 @@ final class Chromium implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    String url() {
+    public String url() {
         return driver.getCurrentUrl();
     }
 
@@ -130,7 +130,7 @@ final class Chromium implements AutoCloseable {
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
@@ -167,7 +167,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A full-page PNG under target/screenshots/{folder}/. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         var height = ((Number) js("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);")).intValue();
         var width = ((Number) js("return document.documentElement.clientWidth;")).intValue();
         Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width, "height", Math.max(height, 1), "scale", 1);
@@ -187,7 +187,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** axe-core on the page as shown: the serious and critical violations, as "rule: target" lines. */
-    List<String> axe() {
+    public List<String> axe() {
         return axe(true);
     }
 
@@ -195,7 +195,7 @@ final class Chromium implements AutoCloseable {
      * axe-core on the document of the current frame; {@code frames} false leaves nested frames out (a cross-origin
      * frame without axe would only hold the run up: check it by switching into it and running axe there).
      */
-    List<String> axe(boolean frames) {
+    public List<String> axe(boolean frames) {
         var source = axeSource();
         js(source + "\n;window.__axeLoaded = true;");
         var result = ((JavascriptExecutor) driver).executeAsyncScript(
@@ -215,7 +215,7 @@ final class Chromium implements AutoCloseable {
         assertThat(axe()).as("axe-core serious/critical violations on %s (%s, %s)", screen, name, size.name()).isEmpty();
     }
 
-    String consoleLog() {
+    public String consoleLog() {
         try {
             return driver.manage().logs().get("browser").getAll().toString();
         } catch (RuntimeException e) {

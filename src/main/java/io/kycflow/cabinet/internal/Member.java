@@ -1,0 +1,17 @@
+package io.kycflow.cabinet.internal;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.kycflow.cabinet.CabinetRole;
+import org.jspecify.annotations.Nullable;
+
+/** A person who signs in to one organization's Cabinet. */
+public record Member(UUID id, UUID organizationId, String email, CabinetRole role, String passwordHash, int failedLogins,
+              @Nullable OffsetDateTime lockedUntil, OffsetDateTime createdAt) {
+
+    @Override
+    public String toString() {
+        return "Member[id=" + id + ", role=" + role + "]"; // no e-mail, no hash in logs
+    }
+}

@@ -1,0 +1,132 @@
+package io.kycflow.cabinet.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.kycflow.cabinet.CabinetRole;
+import io.kycflow.flow.FlowService;
+import io.kycflow.media.MediaService;
+import io.kycflow.review.ReviewService;
+import io.kycflow.session.SessionSearch;
+import io.kycflow.session.SessionService;
+import io.kycflow.session.SessionStatus;
+import io.kycflow.shared.KycException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organization's sessions: a filtered list paged by session id, and one session with its steps, result fields,
+ * media and review trail. Every read goes through the organization-scoped services, so another organization's
+ * session is "not found". VIEWERs see neither media nor personal fields (result fields, metadata).
+ */
+@Controller
+class SessionPages {
+
+    private static final int PAGE = 50;
+
+    private final SessionSearch search;
+    private final SessionService sessions;
+    private final ReviewService reviews;
+    private final MediaService media;
+    private final FlowService flows;
+    private final AuditLog audit;
+
+    SessionPages(SessionSearch search, SessionService sessions, ReviewService reviews, MediaService media,
+                 FlowService flows, AuditLog audit) {
+        this.search = search;
+        this.sessions = sessions;
+        this.reviews = reviews;
+        this.media = media;
+        this.flows = flows;
+        this.audit = audit;
+    }
+
+    @GetMapping("/cabinet/sessions")
+    String list(@AuthenticationPrincipal CabinetUser me, @RequestParam(required = false) @Nullable SessionStatus status,
+                @RequestParam(required = false) @Nullable UUID flow, @RequestParam(required = false) @Nullable LocalDate from,
+                @RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String metadata,
+                @RequestParam(required = false) @Nullable UUID before, Model model) {
+        var canSeePersonal = me.can(CabinetRole.REVIEWER);
+        var filter = new SessionSearch.Filter(status, flow, from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                canSeePersonal ? metadata : null, before);
+        model.addAttribute("page", search.page(me.organizationId(), filter, PAGE));
+        model.addAttribute("flows", flows.list(me.organizationId(), FlowService.MAX_PAGE, 0).results());
+        model.addAttribute("statuses", SessionStatus.values());
+        model.addAttribute("filter", filter);
+        model.addAttribute("fromDate", from);
+        model.addAttribute("toDate", to);
+        model.addAttribute("personal", canSeePersonal);
+        return "cabinet/sessions";
+    }
+
+    @GetMapping("/cabinet/sessions/{id}")
+    String detail(@AuthenticationPrincipal CabinetUser me, @PathVariable UUID id, Model model, HttpServletRequest request) {
+        var session = sessions.get(me.organizationId(), id);
+        var personal = me.can(CabinetRole.REVIEWER);
+        model.addAttribute("s", session);
+        model.addAttribute("flow", flows.get(me.organizationId(), session.flowId()));
+        model.addAttribute("reviews", reviews.list(me.organizationId(), id));
+        model.addAttribute("personal", personal);
+        model.addAttribute("decidable", personal && session.status().canBeReviewedTo(SessionStatus.APPROVED));
+        if (personal) {
+            var viewer = "cabinet:" + me.id();
+            var links = media.ofSession(id).stream().map(ref -> {
+                var url = media.signedUrl(ref.id(), viewer).url();
+                // same origin as the page (img-src 'self'), whatever public base URL the link was signed with
+                return new Thumb(ref.kind().name().toLowerCase(), url.getRawPath() + "?" + url.getRawQuery());
+            }).toList();
+            model.addAttribute("media", links);
+            if (!links.isEmpty()) {
+                audit.record(me.organizationId(), me.email(), "media_view", id.toString(), links.size() + " media links", request);
+            }
+        } else {
+            model.addAttribute("media", List.of());
+        }
+        return "cabinet/session";
+    }
+
+    public record Thumb(String kind, String url) {
+    }
+
+    @PostMapping("/cabinet/sessions/{id}/decision")
+    String decide(@AuthenticationPrincipal CabinetUser me, @PathVariable UUID id, @RequestParam String decision,
+                  @RequestParam(defaultValue = "") String reason, HttpServletRequest request, RedirectAttributes flash) {
+        var target = "approve".equals(decision) ? SessionStatus.APPROVED
+                : "decline".equals(decision) ? SessionStatus.DECLINED : null;
+        if (target == null) {
+            throw KycException.invalid("decision", "decision must be approve or decline");
+        }
+        if (target == SessionStatus.DECLINED && reason.isBlank()) {
+            flash.addFlashAttribute("problem", "Give a reason to decline.");
+            return "redirect:/cabinet/sessions/" + id;
+        }
+        reviews.decide(me.organizationId(), id, target, reason.isBlank() ? null : reason, me.email());
+        audit.record(me.organizationId(), me.email(), "decision", id.toString(), target.name(), request);
+        flash.addFlashAttribute("notice", target == SessionStatus.APPROVED ? "Approved." : "Declined.");
+        return "redirect:/cabinet/sessions/" + id;
+    }
+
+    @PostMapping("/cabinet/sessions/{id}/messages")
+    String message(@AuthenticationPrincipal CabinetUser me, @PathVariable UUID id, @RequestParam(defaultValue = "") String message,
+                   HttpServletRequest request, RedirectAttributes flash) {
+        if (message.isBlank()) {
+            flash.addFlashAttribute("problem", "Write a message first.");
+            return "redirect:/cabinet/sessions/" + id;
+        }
+        reviews.addMessage(me.organizationId(), id, message, me.email());
+        audit.record(me.organizationId(), me.email(), "message", id.toString(), null, request);
+        flash.addFlashAttribute("notice", "Message added.");
+        return "redirect:/cabinet/sessions/" + id;
+    }
+}

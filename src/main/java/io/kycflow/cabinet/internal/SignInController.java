@@ -1,0 +1,93 @@
+package io.kycflow.cabinet.internal;
+
+import io.kycflow.shared.KycException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page (Spring Security handles its POST) and the invitation page that sets a first password. */
+@Controller
+class SignInController {
+
+    private final Invitations invitations;
+    private final SessionRegistry sessions;
+    private final AuditLog audit;
+    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    SignInController(Invitations invitations, SessionRegistry sessions, AuditLog audit) {
+        this.invitations = invitations;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    @GetMapping(Routes.LOGIN)
+    String login() {
+        return "cabinet/login";
+    }
+
+    @GetMapping("/cabinet/invitations/{token}")
+    String invitation(@PathVariable String token, Model model, HttpServletResponse response) {
+        var pending = invitations.open(token);
+        if (pending.isEmpty()) {
+            response.setStatus(404);
+            return "cabinet/invitation-gone";
+        }
+        model.addAttribute("email", pending.get().email());
+        model.addAttribute("role", pending.get().role());
+        model.addAttribute("token", token);
+        return "cabinet/invitation";
+    }
+
+    @PostMapping("/cabinet/invitations/{token}")
+    String accept(@PathVariable String token, @RequestParam(defaultValue = "") String password,
+                  @RequestParam(defaultValue = "") String confirmation, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        var pending = invitations.open(token);
+        if (pending.isEmpty()) {
+            response.setStatus(404);
+            return "cabinet/invitation-gone";
+        }
+        model.addAttribute("email", pending.get().email());
+        model.addAttribute("role", pending.get().role());
+        model.addAttribute("token", token);
+        if (!password.equals(confirmation)) {
+            response.setStatus(400);
+            model.addAttribute("problem", "The two passwords differ. Type the same password twice.");
+            return "cabinet/invitation";
+        }
+        Member member;
+        try {
+            member = invitations.accept(token, password);
+        } catch (KycException e) {
+            response.setStatus(e.kind() == KycException.Kind.INVALID ? 400 : 409);
+            model.addAttribute("problem", e.getMessage());
+            return "cabinet/invitation";
+        }
+        signIn(new CabinetUser(member, Members.now()), request, response);
+        audit.record(member.organizationId(), member.email(), "invitation_accepted", member.id().toString(),
+                "role " + member.role(), request);
+        return "redirect:/cabinet/";
+    }
+
+    /** As a form sign-in does it: a fresh session id (no fixation), the context stored, the session registered. */
+    private void signIn(CabinetUser user, HttpServletRequest request, HttpServletResponse response) {
+        user.eraseCredentials();
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        sessions.registerNewSession(request.getSession().getId(), user);
+    }
+}
