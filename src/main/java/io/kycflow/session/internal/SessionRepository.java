@@ -152,7 +152,7 @@ public class SessionRepository {
 
     /** Sessions matching {@code where} (SQL over flow_session's columns, bound with {@code params}), newest id first. */
     public List<Session> page(String where, List<Object> params, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM flow_session WHERE " + where + " ORDER BY organization_id DESC, id DESC"
+        return jdbc.sql("SELECT " + SELECTED + " FROM flow_session WHERE " + where + " ORDER BY organization_id DESC, id DESC"
                 + " FETCH FIRST " + limit + " ROWS ONLY").params(params).query(this::map).list();
     }
 
