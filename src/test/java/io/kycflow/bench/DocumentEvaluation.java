@@ -34,10 +34,10 @@ import io.kycflow.verification.internal.document.UnreadableMrzException;
 public final class DocumentEvaluation {
 
     /** The fields compared: every field a client of the parse endpoint gets. */
-    static final List<Function<Mrz, Object>> FIELDS = List.of(Mrz::documentCode, Mrz::issuingCountry,
+    public static final List<Function<Mrz, Object>> FIELDS = List.of(Mrz::documentCode, Mrz::issuingCountry,
             Mrz::documentNumber, Mrz::surname, Mrz::givenNames, Mrz::nationality, Mrz::birthDate, Mrz::sex,
             Mrz::expiryDate, Mrz::optionalData, Mrz::optionalData2);
-    static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    public static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
 
     /** What one run measured. */
     public record Result(int documents, int fields, int fieldsRight, int documentsAllRight, long[] cpuNanos,
