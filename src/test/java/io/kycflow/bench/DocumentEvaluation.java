@@ -54,7 +54,15 @@ public final class DocumentEvaluation {
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        // ONNX Runtime's first environment (the face detector that crops the sample portraits) overflowed the
+        // launcher's main-thread stack when the class path was long (SIGSEGV): run on a thread with room
+        var worker = new Thread(null, () -> evaluate(args), "document-evaluation", 64L << 20);
+        worker.start();
+        worker.join();
+    }
+
+    private static void evaluate(String[] args) {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 120;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 18;
         var result = run(MrzOcr.load(MrzOcr.DEBIAN_OCR_B), documents, seed);

@@ -28,6 +28,18 @@ import io.kycflow.support.documents.DocumentSet;
 public final class TesseractComparison {
 
     public static void main(String[] args) throws Exception {
+        var worker = new Thread(null, () -> {
+            try {
+                compare(args);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "tesseract-comparison", 64L << 20); // room for ONNX Runtime's start (see DocumentEvaluation)
+        worker.start();
+        worker.join();
+    }
+
+    private static void compare(String[] args) throws Exception {
         int documents = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 18;
         var today = io.kycflow.bench.DocumentEvaluation.TODAY;
