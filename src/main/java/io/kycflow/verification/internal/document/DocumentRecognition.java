@@ -124,16 +124,29 @@ public class DocumentRecognition {
             if (frontImage == null || (back != null && backImage == null)) {
                 return failed(new Failure("poor_quality", "An image could not be decoded."));
             }
-            var lines = ocr.read(frontImage).or(() -> backImage == null ? Optional.empty() : ocr.read(backImage));
-            if (lines.isEmpty()) {
-                return failed(new Failure("mrz_unreadable", "No machine-readable zone was found"
-                        + (back == null ? "; for an ID card with the zone on its back, send the back side too." : ".")));
+            Mrz mrz = null;
+            Failure failure = null;
+            // the front first (passports), then the back (ID cards); a zone that verifies wins over one that does not
+            for (var side : backImage == null ? List.of(frontImage) : List.of(frontImage, backImage)) {
+                var lines = ocr.read(side);
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                try {
+                    var read = parser.parse(lines.get());
+                    if (mrz == null || (read.valid() && !mrz.valid())) {
+                        mrz = read;
+                    }
+                } catch (UnreadableMrzException e) {
+                    failure = new Failure("mrz_unreadable", "The machine-readable zone could not be read: " + e.getMessage() + ".");
+                }
+                if (mrz != null && mrz.valid()) {
+                    break;
+                }
             }
-            Mrz mrz;
-            try {
-                mrz = parser.parse(lines.get());
-            } catch (UnreadableMrzException e) {
-                return failed(new Failure("mrz_unreadable", "The machine-readable zone could not be read: " + e.getMessage() + "."));
+            if (mrz == null) {
+                return failed(failure != null ? failure : new Failure("mrz_unreadable", "No machine-readable zone was "
+                        + "found" + (back == null ? "; for an ID card with the zone on its back, send the back side too." : ".")));
             }
             Boolean portraitFound = null;
             byte[] portrait = null;
