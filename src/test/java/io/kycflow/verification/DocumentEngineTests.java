@@ -152,6 +152,21 @@ class DocumentEngineTests {
     }
 
     @Test
+    void anUpsideDownPhotoIsReadTurned() throws Exception {
+        var sample = photo(passport("SWE", LocalDate.of(2032, 1, 31), BIRTH), 16);
+        var image = ImageIO.read(new ByteArrayInputStream(sample.front()));
+        var turned = new java.awt.image.BufferedImage(image.getWidth(), image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = turned.createGraphics();
+        g.rotate(Math.PI, image.getWidth() / 2.0, image.getHeight() / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        var verdict = engines.verify(false, new EngineInput(UUID.randomUUID(), TechnologyCode.DR, config(),
+                List.of(new Capture("document_front", "image/jpeg", DocumentPhoto.jpeg(turned, 85))), Map.of(), null));
+        assertThat(verdict.passed()).as(verdict.result().toString()).isTrue();
+        assertThat(verdict.result().path("document").path("number").asString()).isEqualTo("N4821Q0X7");
+    }
+
+    @Test
     void anImageWithoutADocumentFailsAsUnreadableNotAsAnError() {
         var blank = DocumentPhoto.jpeg(new java.awt.image.BufferedImage(800, 600, java.awt.image.BufferedImage.TYPE_INT_RGB), 80);
         var verdict = engines.verify(false, new EngineInput(UUID.randomUUID(), TechnologyCode.DR, config(),

@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -127,7 +127,17 @@ public class DocumentRecognition {
             Mrz mrz = null;
             Failure failure = null;
             // the front first (passports), then the back (ID cards); a zone that verifies wins over one that does not
-            for (var side : backImage == null ? List.of(frontImage) : List.of(frontImage, backImage)) {
+            // and each upside down when it gave no zone that verifies (a card photographed the other way up)
+            var sides = new ArrayList<BufferedImage>();
+            sides.add(frontImage);
+            if (backImage != null) {
+                sides.add(backImage);
+            }
+            sides.add(turned(frontImage));
+            if (backImage != null) {
+                sides.add(turned(backImage));
+            }
+            for (var side : sides) {
                 var lines = ocr.read(side);
                 if (lines.isEmpty()) {
                     continue;
@@ -153,12 +163,27 @@ public class DocumentRecognition {
             var finder = portraits.get();
             if (finder != null) {
                 portrait = finder.find(frontImage);
+                if (portrait == null) {
+                    portrait = finder.find(turned(frontImage));
+                }
                 portraitFound = portrait != null;
             }
             return new Reading(mrz, classifier.issuingCountry(mrz), classifier.documentType(mrz), portraitFound, portrait, null);
         } finally {
             permits.release();
         }
+    }
+
+    /** The image turned by 180°. */
+    static BufferedImage turned(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        var turned = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = turned.createGraphics();
+        g.rotate(Math.PI, w / 2.0, h / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return turned;
     }
 
     private static Reading failed(Failure failure) {
