@@ -34,7 +34,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(BACKEND_API);
+        // the container's decoded, normalized path: a raw URI such as /api/v1/backend/..;/flows/… must not slip past
+        return request.getServletPath().startsWith(BACKEND_API);
     }
 
     @Override

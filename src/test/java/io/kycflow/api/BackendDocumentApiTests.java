@@ -134,6 +134,12 @@ class BackendDocumentApiTests {
                 "X-Org-API-Key", productionKey).assertProblem(400, "validation_failed");
         http.send("POST", PARSE, "application/json", BodyPublishers.ofString("{}"), "X-Org-API-Key", productionKey)
                 .assertProblem(415, "unsupported_media_type");
+        // the JSON API's body limit still holds on paths that only look like the backend API's
+        var big = "{\"api_key\":\"" + "x".repeat(70_000) + "\"}";
+        var sneaky = http.send("POST", "/api/v1/backend/..;/flows/session/create/", "application/json", BodyPublishers.ofString(big));
+        assertThat(sneaky.status()).as(sneaky.body()).isIn(400, 404, 413);
+        http.send("POST", "/api/v1/backend/%2e%2e/flows/session/create/", "application/json", BodyPublishers.ofString(big))
+                .assertProblem(413, "payload_too_large");
     }
 
     Http.Response post(Form form, String... headers) {
