@@ -16,21 +16,43 @@ import javax.imageio.ImageWriteParam;
 
 /**
  * A photo of a rendered document as a phone would take it: the page on a table-like background, turned up to ±5°,
- * seen at a slight slant (perspective: one side up to ~6 % shorter than the other), slightly blurred, with sensor
- * noise, saved as a JPEG of quality 40–90. Every parameter comes from the seeded {@link Random}, so a document set is
+ * seen off its axis (a true perspective: each corner moved independently by up to 5 % of the page's size, the page
+ * mapped by the homography those corners define), slightly blurred, with sensor noise, saved as a JPEG of quality
+ * 40–90. Every parameter comes from the seeded {@link Random}, so a document set is
  * the same on every run.
  */
 public final class DocumentPhoto {
 
     /** What was applied, for reports. */
-    public record Perturbation(double rotationDegrees, double slant, double blurRadius, double noiseSigma, int jpegQuality) {
+    /**
+     * @param corners per page corner (top-left, top-right, bottom-right, bottom-left) its displacement (dx, dy) as a
+     *                fraction of the page's width and height
+     */
+    public record Perturbation(double rotationDegrees, double[] corners, double blurRadius, double noiseSigma,
+                               int jpegQuality) {
 
         public static Perturbation random(Random random) {
-            return new Perturbation(random.nextDouble() * 10 - 5, random.nextDouble() * 0.12 - 0.06,
-                    random.nextDouble() * 1.5, random.nextDouble() * 10, 40 + random.nextInt(51));
+            double rotation = random.nextDouble() * 10 - 5;
+            double strength = random.nextDouble() * 0.05;
+            var corners = new double[8];
+            for (int i = 0; i < 8; i++) {
+                corners[i] = (random.nextDouble() * 2 - 1) * strength;
+            }
+            return new Perturbation(rotation, corners, random.nextDouble() * 1.5, random.nextDouble() * 10,
+                    40 + random.nextInt(51));
         }
 
-        public static final Perturbation NONE = new Perturbation(0, 0, 0, 0, 95);
+        public static final Perturbation NONE = new Perturbation(0, new double[8], 0, 0, 95);
+
+        @Override
+        public String toString() {
+            double most = 0;
+            for (double c : corners) {
+                most = Math.max(most, Math.abs(c));
+            }
+            return String.format("rotation=%.1f° perspective=%.3f blur=%.2f noise=%.1f jpeg=%d", rotationDegrees, most,
+                    blurRadius, noiseSigma, jpegQuality);
+        }
     }
 
     private DocumentPhoto() {
@@ -53,8 +75,8 @@ public final class DocumentPhoto {
     }
 
     /**
-     * Maps each scene pixel back into the page (inverse mapping, bilinear): rotation about the centre and a slant that
-     * narrows the page towards one side, the way a page seen from off its axis does.
+     * Maps each scene pixel back into the page (inverse mapping, bilinear) through the homography that takes the
+     * page's corners — centred in the scene, turned, each moved by its perturbation — back to the page's own corners.
      */
     private static void warp(BufferedImage page, BufferedImage scene, Perturbation p) {
         int pw = page.getWidth();
@@ -63,22 +85,64 @@ public final class DocumentPhoto {
         double cy = scene.getHeight() / 2.0;
         double cos = Math.cos(Math.toRadians(p.rotationDegrees()));
         double sin = Math.sin(Math.toRadians(p.rotationDegrees()));
+        double[][] pageCorners = {{0, 0}, {pw, 0}, {pw, ph}, {0, ph}};
+        var sceneCorners = new double[4][2];
+        for (int i = 0; i < 4; i++) {
+            double u = pageCorners[i][0] - pw / 2.0 + p.corners()[2 * i] * pw;
+            double v = pageCorners[i][1] - ph / 2.0 + p.corners()[2 * i + 1] * ph;
+            sceneCorners[i][0] = cx + cos * u - sin * v;
+            sceneCorners[i][1] = cy + sin * u + cos * v;
+        }
+        var h = homography(sceneCorners, pageCorners);
         int[] src = page.getRGB(0, 0, pw, ph, null, 0, pw);
         for (int y = 0; y < scene.getHeight(); y++) {
             for (int x = 0; x < scene.getWidth(); x++) {
-                double dx = x - cx;
-                double dy = y - cy;
-                double u = cos * dx + sin * dy; // undo the rotation
-                double v = -sin * dx + cos * dy;
-                double scale = 1 + p.slant() * (u / pw); // the far side is smaller: undo by stretching v there
-                double sx = u + pw / 2.0;
-                double sy = v / scale + ph / 2.0;
+                double w = h[6] * x + h[7] * y + 1;
+                double sx = (h[0] * x + h[1] * y + h[2]) / w;
+                double sy = (h[3] * x + h[4] * y + h[5]) / w;
                 if (sx < 0 || sy < 0 || sx >= pw - 1 || sy >= ph - 1) {
                     continue;
                 }
                 scene.setRGB(x, y, bilinear(src, pw, sx, sy));
             }
         }
+    }
+
+    /** The 3×3 homography (h33 = 1, row-major, 8 values) taking each {@code from} point to its {@code to} point. */
+    static double[] homography(double[][] from, double[][] to) {
+        var a = new double[8][9];
+        for (int i = 0; i < 4; i++) {
+            double x = from[i][0];
+            double y = from[i][1];
+            double u = to[i][0];
+            double v = to[i][1];
+            a[2 * i] = new double[] {x, y, 1, 0, 0, 0, -u * x, -u * y, u};
+            a[2 * i + 1] = new double[] {0, 0, 0, x, y, 1, -v * x, -v * y, v};
+        }
+        for (int col = 0; col < 8; col++) { // Gaussian elimination with partial pivoting
+            int pivot = col;
+            for (int row = col + 1; row < 8; row++) {
+                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
+                    pivot = row;
+                }
+            }
+            var swap = a[col];
+            a[col] = a[pivot];
+            a[pivot] = swap;
+            for (int row = 0; row < 8; row++) {
+                if (row != col) {
+                    double factor = a[row][col] / a[col][col];
+                    for (int k = col; k < 9; k++) {
+                        a[row][k] -= factor * a[col][k];
+                    }
+                }
+            }
+        }
+        var h = new double[8];
+        for (int i = 0; i < 8; i++) {
+            h[i] = a[i][8] / a[i][i];
+        }
+        return h;
     }
 
     private static int bilinear(int[] src, int w, double x, double y) {

@@ -16,6 +16,8 @@ final class MrzRecognizer {
     private static final int SHIFT_X = 4;
     private static final int SHIFT_Y = 3;
     private static final int MARGIN_Y = SHIFT_Y;
+    /** Quarters of a cell the cells may drift from even spacing; the strip's margins leave room for a cell. */
+    private static final int MAX_DRIFT = 3;
 
     /** A line read: its text and per character the correlation of the best glyph (1 is a perfect match). */
     record ReadLine(String text, float[] scores) {
@@ -101,8 +103,9 @@ final class MrzRecognizer {
                     }
                 }
             }
-            // the spacing may drift by a column or two along a slanted line; follow it, within bounds
-            drift = Math.max(-2 * SHIFT_X, Math.min(2 * SHIFT_X, bestShift));
+            // a photo seen off-axis spaces the characters unevenly (perspective: mid-line, half a cell from the
+            // even spacing between the end characters); follow the drift, up to three quarters of a cell
+            drift = Math.max(-MAX_DRIFT * cw / 4, Math.min(MAX_DRIFT * cw / 4, bestShift));
             text.append(MrzGlyphs.ALPHABET.charAt(bestGlyph));
             scores[i] = bestScore;
         }
