@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * JSON API bodies are small; anything over the limit is refused with 413 before it is parsed, whether it
- * announces its length or arrives chunked (a chunked body is read up to the limit and replayed).
+ * announces its length or arrives chunked (a chunked body is read up to the limit and replayed). The Backend
+ * Integration API's direct checks ({@code /api/v1/backend/}) take images: the multipart limits bound them instead,
+ * as they do the captures.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -26,6 +28,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     RequestBodyLimitFilter(int limit) {
         this.limit = limit;
+    }
+
+    static final String BACKEND_API = "/api/v1/backend/";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        // the container's decoded, normalized path: a raw URI such as /api/v1/backend/..;/flows/… must not slip past
+        return request.getServletPath().startsWith(BACKEND_API);
     }
 
     @Override

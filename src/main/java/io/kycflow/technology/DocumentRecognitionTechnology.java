@@ -15,7 +15,9 @@ class DocumentRecognitionTechnology implements TechnologyProvider {
             ConfigField.integer("max_attempts", 1, 10, 3, "How many document captures the person may try."),
             ConfigField.bool("verify_check_digits", true, "Refuse documents whose ICAO 9303 MRZ check digits do not verify."),
             ConfigField.bool("reject_expired", true, "Refuse documents past their expiry date."),
-            ConfigField.bool("require_backside", false, "Also capture the back side (ID cards with the MRZ on the back).")));
+            ConfigField.bool("require_backside", false, "Also capture the back side (ID cards with the MRZ on the back)."),
+            ConfigField.integer("minimum_age", 0, 125, 0,
+                    "Refuse holders younger than this many whole years by the MRZ's birth date (0 = no minimum; an unknown birth date then fails).")));
 
     private static final ResultSchema RESULT = new ResultSchema("document_recognition_result", List.of(
             ResultField.object("document", "What was read from the document.",
@@ -36,6 +38,7 @@ class DocumentRecognitionTechnology implements TechnologyProvider {
                     new FailureCode("mrz_check_digits_invalid", "The machine-readable zone's check digits do not verify."),
                     new FailureCode("document_expired", "The document has expired."),
                     new FailureCode("no_portrait", "No portrait was found on the document."),
+                    new FailureCode("holder_under_minimum_age", "The holder is younger than the flow's minimum age."),
                     new FailureCode("poor_quality", "The images were too dark, blurred or cut off to read.")));
 
     @Override

@@ -1,0 +1,205 @@
+package io.kycflow.verification.internal.document;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+import javax.imageio.ImageIO;
+
+import io.kycflow.reference.Country;
+import io.kycflow.reference.DocumentType;
+import io.kycflow.verification.internal.face.FaceAnalyzer;
+import io.kycflow.verification.internal.face.FaceModels;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a document from its photos, with no policy applied: the MRZ (front first, then the back, where an ID card
+ * carries it), what it maps to in the reference data, and the portrait. The DR engine and the backend parse endpoint
+ * both use it and apply their own rules. Loaded once; reads run at most {@code maxConcurrent} at a time.
+ */
+@Component
+@EnableConfigurationProperties(DocumentProperties.class)
+public class DocumentRecognition {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentRecognition.class);
+
+    /** Why a read came to nothing: a DR failure-reason code and a sentence. */
+    public record Failure(String code, String detail) {
+    }
+
+    /**
+     * What was read.
+     *
+     * @param mrz            null when no MRZ could be read (then {@code failure} says why)
+     * @param portraitFound  null when the face models are not installed (nobody looked)
+     * @param portraitJpeg   the portrait cropped from the document, for F2F
+     */
+    public record Reading(@Nullable Mrz mrz, Optional<Country> issuingCountry, Optional<DocumentType> documentType,
+                          @Nullable Boolean portraitFound, byte @Nullable [] portraitJpeg, @Nullable Failure failure) {
+    }
+
+    private final @Nullable MrzOcr ocr;
+    private final Supplier<@Nullable PortraitFinder> portraits;
+    private final DocumentClassifier classifier;
+    private final MrzParser parser;
+    private final Semaphore permits;
+
+    @Autowired
+    DocumentRecognition(DocumentProperties properties, DocumentClassifier classifier) {
+        // the face models load on the first document, not with every application context
+        this(loadOcr(properties), memoized(() -> loadPortraits(properties)), classifier, Clock.systemUTC(),
+                properties.maxConcurrent());
+    }
+
+    DocumentRecognition(@Nullable MrzOcr ocr, Supplier<@Nullable PortraitFinder> portraits,
+                        DocumentClassifier classifier, Clock clock, int maxConcurrent) {
+        this.ocr = ocr;
+        this.portraits = portraits;
+        this.classifier = classifier;
+        this.parser = new MrzParser(clock);
+        this.permits = new Semaphore(Math.max(1, maxConcurrent), true);
+    }
+
+    private static @Nullable MrzOcr loadOcr(DocumentProperties properties) {
+        try {
+            return MrzOcr.load(properties.ocrFont());
+        } catch (IllegalStateException e) {
+            log.warn("Real document recognition is UNAVAILABLE: {}; PRODUCTION DR steps and the backend document "
+                    + "parse will answer engine_unavailable (install Debian fonts-ocr-b or set kycflow.document.ocr-font)",
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private static <T> Supplier<@Nullable T> memoized(Supplier<@Nullable T> loader) {
+        return new Supplier<>() {
+            private boolean loaded;
+            private @Nullable T value;
+
+            @Override
+            public synchronized @Nullable T get() {
+                if (!loaded) {
+                    value = loader.get();
+                    loaded = true;
+                }
+                return value;
+            }
+        };
+    }
+
+    private static @Nullable PortraitFinder loadPortraits(DocumentProperties properties) {
+        var models = FaceModels.load(properties.faceModelsDir());
+        if (!models.available()) {
+            log.warn("Document portraits will not be cropped (no reference face for F2F from DR): {}", models.status());
+            return null;
+        }
+        // tiles: a portrait is a small part of a document photo, under the detector's size when the whole is shrunk to it
+        return new PortraitFinder(new FaceAnalyzer(models, new FaceAnalyzer.Settings(0.8, 0.4, 20, true)));
+    }
+
+    /** Whether documents can be read on this server (the OCR-B font is installed). */
+    public boolean available() {
+        return ocr != null;
+    }
+
+    /** @param back the back side, read for the MRZ when the front has none (TD1 ID cards) */
+    public Reading read(byte[] front, byte @Nullable [] back) {
+        if (ocr == null) {
+            throw new IllegalStateException("document recognition is not available on this server");
+        }
+        permits.acquireUninterruptibly();
+        try {
+            var frontImage = decode(front);
+            var backImage = back == null ? null : decode(back);
+            if (frontImage == null || (back != null && backImage == null)) {
+                return failed(new Failure("poor_quality", "An image could not be decoded."));
+            }
+            Mrz mrz = null;
+            Failure failure = null;
+            // the front first (passports), then the back (ID cards); a zone that verifies wins over one that does not
+            // and each upside down when it gave no zone that verifies (a card photographed the other way up)
+            var sides = new ArrayList<BufferedImage>();
+            sides.add(frontImage);
+            if (backImage != null) {
+                sides.add(backImage);
+            }
+            sides.add(turned(frontImage));
+            if (backImage != null) {
+                sides.add(turned(backImage));
+            }
+            for (var side : sides) {
+                var lines = ocr.read(side);
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                try {
+                    var read = parser.parse(lines.get());
+                    if (mrz == null || (read.valid() && !mrz.valid())) {
+                        mrz = read;
+                    }
+                } catch (UnreadableMrzException e) {
+                    failure = new Failure("mrz_unreadable", "The machine-readable zone could not be read: " + e.getMessage() + ".");
+                }
+                if (mrz != null && mrz.valid()) {
+                    break;
+                }
+            }
+            if (mrz == null) {
+                return failed(failure != null ? failure : new Failure("mrz_unreadable", "No machine-readable zone was "
+                        + "found" + (back == null ? "; for an ID card with the zone on its back, send the back side too." : ".")));
+            }
+            Boolean portraitFound = null;
+            byte[] portrait = null;
+            var finder = portraits.get();
+            if (finder != null) {
+                portrait = finder.find(frontImage);
+                if (portrait == null) {
+                    portrait = finder.find(turned(frontImage));
+                }
+                portraitFound = portrait != null;
+            }
+            return new Reading(mrz, classifier.issuingCountry(mrz), classifier.documentType(mrz), portraitFound, portrait, null);
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** The image turned by 180°. */
+    static BufferedImage turned(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        var turned = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = turned.createGraphics();
+        g.rotate(Math.PI, w / 2.0, h / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return turned;
+    }
+
+    private static Reading failed(Failure failure) {
+        return new Reading(null, Optional.empty(), Optional.empty(), null, null, failure);
+    }
+
+    private static @Nullable BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            return null; // checked by magic bytes and header before, so a broken body inside; reported as poor quality
+        }
+    }
+
+    /** The country a code maps to (alpha-3 or ICAO's own), for a caller's hint. */
+    public Optional<Country> country(String code) {
+        return classifier.country(code);
+    }
+}

@@ -1,0 +1,177 @@
+package io.kycflow.verification;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import io.kycflow.IntegrationTest;
+import io.kycflow.reference.ReferenceData;
+import io.kycflow.support.documents.DocumentPhoto;
+import io.kycflow.support.documents.DocumentSet;
+import io.kycflow.support.documents.SyntheticDocument;
+import io.kycflow.technology.TechnologyCode;
+import io.kycflow.verification.internal.document.Mrz.Sex;
+import io.kycflow.verification.internal.document.MrzFormat;
+import io.kycflow.verification.internal.document.MrzGenerator;
+import io.kycflow.verification.internal.face.FaceAnalyzer;
+import io.kycflow.verification.internal.face.FaceModels;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real DR engine through {@link VerificationEngines} (which holds its block to DR's declared result schema), on
+ * synthetic document photos: what it reads, the flow's policy in order, the portrait it keeps for F2F.
+ */
+@IntegrationTest
+class DocumentEngineTests {
+
+    static final LocalDate BIRTH = LocalDate.of(1991, 3, 14);
+    static final Path FACE_MODELS = Path.of("data/models/face");
+
+    @Autowired
+    VerificationEngines engines;
+    @Autowired
+    ReferenceData reference;
+
+    @BeforeAll
+    static void font() {
+        SyntheticDocument.requireFont();
+    }
+
+    static MrzGenerator.Document passport(String country, LocalDate expiry, LocalDate birth) {
+        return new MrzGenerator.Document(MrzFormat.TD3, "P", country, "N4821Q0X7", "ERIKSSON", "ANNA MARIA", country,
+                birth, Sex.F, expiry, "", "");
+    }
+
+    static MrzGenerator.Document idCard() {
+        return new MrzGenerator.Document(MrzFormat.TD1, "ID", "KAZ", "K07741203", "SEITKALI", "ARMAN", "KAZ",
+                BIRTH, Sex.M, LocalDate.of(2031, 6, 30), "850314300123", "");
+    }
+
+    static DocumentSet.Sample photo(MrzGenerator.Document document, long seed) {
+        return DocumentSet.sample(document, (int) seed, new Random(seed));
+    }
+
+    EngineVerdict verify(DocumentSet.Sample sample, boolean withBack, ObjectNode config) {
+        var captures = new ArrayList<Capture>();
+        captures.add(new Capture("document_front", "image/jpeg", sample.front()));
+        if (withBack && sample.back() != null) {
+            captures.add(new Capture("document_back", "image/jpeg", sample.back()));
+        }
+        return engines.verify(false, new EngineInput(UUID.randomUUID(), TechnologyCode.DR, config, captures, Map.of(), null));
+    }
+
+    static ObjectNode config() {
+        return JsonNodeFactory.instance.objectNode().put("verify_check_digits", true).put("reject_expired", true)
+                .put("require_backside", false).put("minimum_age", 0);
+    }
+
+    @Test
+    void aPassportPassesWithItsFieldsAndKeepsThePortraitAsTheReferenceFace() throws Exception {
+        assertThat(engines.available(false, TechnologyCode.DR)).isTrue();
+        var verdict = verify(photo(passport("SWE", LocalDate.of(2032, 1, 31), BIRTH), 11), false, config());
+        assertThat(verdict.passed()).as(verdict.result().toString()).isTrue();
+        var document = verdict.result().path("document");
+        assertThat(document.path("type").asString()).isEqualTo("PASSPORT");
+        assertThat(document.path("issuing_country").asString()).isEqualTo("SWE");
+        assertThat(document.path("number").asString()).isEqualTo("N4821Q0X7");
+        assertThat(document.path("surname").asString()).isEqualTo("ERIKSSON");
+        assertThat(document.path("given_names").asString()).isEqualTo("ANNA MARIA");
+        assertThat(document.path("birth_date").asString()).isEqualTo("1991-03-14");
+        assertThat(document.path("expiry_date").asString()).isEqualTo("2032-01-31");
+        assertThat(verdict.result().path("sandbox").asBoolean()).isFalse();
+        if (Files.isRegularFile(FACE_MODELS.resolve("fr_detect.onnx"))) {
+            assertThat(verdict.result().path("portrait_found").asBoolean()).isTrue();
+            var portrait = verdict.artefacts().stream().filter(a -> a.name().equals(Artefact.REFERENCE_FACE)).findFirst().orElseThrow();
+            try (var models = FaceModels.load(FACE_MODELS)) {
+                var faces = new FaceAnalyzer(models).analyze(ImageIO.read(new ByteArrayInputStream(portrait.bytes())));
+                assertThat(faces).as("one face in the kept portrait").hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void anIdCardIsReadFromItsBackAndNeedsIt() {
+        var card = photo(idCard(), 12);
+        var verdict = verify(card, true, config());
+        assertThat(verdict.passed()).as(verdict.result().toString()).isTrue();
+        assertThat(verdict.result().path("document").path("type").asString()).isEqualTo("ID_CARD");
+        assertThat(verdict.result().path("document").path("number").asString()).isEqualTo("K07741203");
+
+        var frontOnly = verify(card, false, config());
+        assertThat(frontOnly.passed()).isFalse();
+        assertThat(frontOnly.failure().type()).isEqualTo("mrz_unreadable");
+        assertThat(frontOnly.result().path("document").isNull()).isTrue();
+        var backRequired = verify(card, false, config().put("require_backside", true));
+        assertThat(backRequired.failure().type()).isEqualTo("document_not_found");
+    }
+
+    @Test
+    void theFlowsPolicyRefusesByCountryTypeExpiryAndAge() {
+        var passport = photo(passport("SWE", LocalDate.of(2032, 1, 31), BIRTH), 13);
+        var kaz = reference.countryByAlpha3("KAZ").orElseThrow().id();
+        var swe = reference.countryByAlpha3("SWE").orElseThrow().id();
+        var idCardType = reference.documentTypes().stream().filter(t -> t.code().equals("ID_CARD")).findFirst().orElseThrow().id();
+
+        var onlyKaz = config();
+        onlyKaz.putArray("allowed_countries").add(kaz);
+        assertThat(verify(passport, false, onlyKaz).failure().type()).isEqualTo("country_not_allowed");
+        var sweAllowed = config();
+        sweAllowed.putArray("allowed_countries").add(kaz).add(swe);
+        var allowed = verify(passport, false, sweAllowed);
+        assertThat(allowed.passed()).as(allowed.result().toString()).isTrue();
+
+        var onlyIdCards = config();
+        onlyIdCards.putArray("allowed_document_types").add(idCardType);
+        assertThat(verify(passport, false, onlyIdCards).failure().type()).isEqualTo("document_type_not_allowed");
+
+        var expired = photo(passport("SWE", LocalDate.of(2021, 5, 1), BIRTH), 14);
+        var expiredVerdict = verify(expired, false, config());
+        assertThat(expiredVerdict.failure().type()).isEqualTo("document_expired");
+        assertThat(expiredVerdict.artefacts()).as("a failed attempt keeps nothing").isEmpty();
+        var expiredAccepted = verify(expired, false, config().put("reject_expired", false));
+        assertThat(expiredAccepted.passed()).as(expiredAccepted.result().toString()).isTrue();
+
+        var minor = photo(passport("SWE", LocalDate.of(2032, 1, 31), LocalDate.now().minusYears(17)), 15);
+        assertThat(verify(minor, false, config().put("minimum_age", 18)).failure().type()).isEqualTo("holder_under_minimum_age");
+        var oldEnough = verify(minor, false, config().put("minimum_age", 16));
+        assertThat(oldEnough.passed()).as(oldEnough.result().toString()).isTrue();
+    }
+
+    @Test
+    void anUpsideDownPhotoIsReadTurned() throws Exception {
+        var sample = photo(passport("SWE", LocalDate.of(2032, 1, 31), BIRTH), 16);
+        var image = ImageIO.read(new ByteArrayInputStream(sample.front()));
+        var turned = new java.awt.image.BufferedImage(image.getWidth(), image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = turned.createGraphics();
+        g.rotate(Math.PI, image.getWidth() / 2.0, image.getHeight() / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        var verdict = engines.verify(false, new EngineInput(UUID.randomUUID(), TechnologyCode.DR, config(),
+                List.of(new Capture("document_front", "image/jpeg", DocumentPhoto.jpeg(turned, 85))), Map.of(), null));
+        assertThat(verdict.passed()).as(verdict.result().toString()).isTrue();
+        assertThat(verdict.result().path("document").path("number").asString()).isEqualTo("N4821Q0X7");
+    }
+
+    @Test
+    void anImageWithoutADocumentFailsAsUnreadableNotAsAnError() {
+        var blank = DocumentPhoto.jpeg(new java.awt.image.BufferedImage(800, 600, java.awt.image.BufferedImage.TYPE_INT_RGB), 80);
+        var verdict = engines.verify(false, new EngineInput(UUID.randomUUID(), TechnologyCode.DR, config(),
+                List.of(new Capture("document_front", "image/jpeg", blank)), Map.of(), null));
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.failure().type()).isEqualTo("mrz_unreadable");
+    }
+}
