@@ -79,6 +79,10 @@ class ProductionDocumentCaptureTests {
         assertThat(block.path("document").path("issuing_country").asString()).isEqualTo("FIN");
         var kinds = jdbc.sql("SELECT kind FROM media WHERE session_id = ?").param(UUID.fromString(session))
                 .query(String.class).list();
-        assertThat(kinds).containsExactlyInAnyOrder("DOCUMENT_FRONT", "DOCUMENT_PORTRAIT");
+        // the portrait is found by the face detector: without the face models (scripts/fetch-models) DR still reads
+        // the document, and keeps no portrait
+        var faceModels = java.nio.file.Files.isDirectory(java.nio.file.Path.of("data/models/face"));
+        assertThat(kinds).containsExactlyInAnyOrderElementsOf(faceModels
+                ? java.util.List.of("DOCUMENT_FRONT", "DOCUMENT_PORTRAIT") : java.util.List.of("DOCUMENT_FRONT"));
     }
 }
