@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <li>passive anti-spoof: the median over the frames of the model's live probability is the {@code prediction},
  * compared with {@code liveness_config.threshold} ({@code liveness_not_confirmed});</li>
  * <li>the challenge ({@code challenge_failed}): a blink is an eye-model reading of closed (mean open probability ≤
- * {@value #EYES_CLOSED}) and one of open (≥ {@value #EYES_OPEN}) within the burst; a head turn is a yaw range of
- * at least {@value #HEAD_TURN_DEGREES}° across it;</li>
+ * {@value #EYES_CLOSED}) and one of open (≥ {@value #EYES_OPEN}) within the burst; a head turn is two frames after
+ * the first three whose yaw differs by at least {@value #HEAD_TURN_DEGREES}° from those three's median;</li>
  * <li>the mask / 3D check when required ({@code mask_attack}): see {@link #maskSuspected};</li>
  * <li>{@code eye_open_check}: the kept selfie's eyes open ({@code eye_closed}).</li>
  * </ol>
@@ -174,13 +174,17 @@ public final class LivenessCheck {
                 yield min <= EYES_CLOSED && max >= EYES_OPEN ? null : "No blink was seen in the burst.";
             }
             case "head_turn" -> {
-                if (frames.size() < 2) {
-                    yield "A head turn needs a burst of frames; only " + frames.size() + " was sent.";
+                if (frames.size() < 4) {
+                    yield "A head turn needs a burst of at least 4 frames; " + frames.size() + " were sent.";
                 }
-                double min = frames.stream().mapToDouble(r -> r.pose().yaw()).min().orElse(0);
-                double max = frames.stream().mapToDouble(r -> r.pose().yaw()).max().orElse(0);
-                yield max - min >= HEAD_TURN_DEGREES ? null : String.format("The head turned %.0f°; at least %.0f° is needed.",
-                        max - min, HEAD_TURN_DEGREES);
+                // The pose model's yaw jitters by 10-20° between frames of one still face on some photos, so one frame
+                // is not enough: two frames after the first three must be turned from their median.
+                int look = Math.min(3, frames.size() / 2);
+                double start = median(frames.subList(0, look).stream().mapToDouble(r -> r.pose().yaw()).toArray());
+                long turned = frames.subList(look, frames.size()).stream()
+                        .filter(r -> Math.abs(r.pose().yaw() - start) >= HEAD_TURN_DEGREES).count();
+                yield turned >= 2 ? null : String.format(java.util.Locale.ROOT,
+                        "No head turn of at least %.0f° was seen in the burst.", HEAD_TURN_DEGREES);
             }
             default -> null;
         };

@@ -112,8 +112,8 @@ public class LivenessEngine implements VerificationEngine {
         return String.format(java.util.Locale.ROOT, "%.4f", Math.max(0, Math.min(1, value)));
     }
 
-    /** For the tests and the bench: the frames and selfie as pictures, checked in the pool. */
-    public LivenessCheck.Outcome check(List<@Nullable FacePicture> pictures, boolean lastIsSelfie, LivenessCheck.Settings settings) {
-        return engines.run(() -> check.check(pictures, lastIsSelfie, settings));
+    /** For the tests and the bench: the frames and selfie as pictures, checked on the calling thread. */
+    public LivenessCheck.Outcome checkHere(List<@Nullable FacePicture> pictures, boolean lastIsSelfie, LivenessCheck.Settings settings) {
+        return check.check(pictures, lastIsSelfie, settings);
     }
 }
