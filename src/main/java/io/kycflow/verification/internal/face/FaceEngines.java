@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,7 @@ public class FaceEngines implements DisposableBean {
     private final ExecutorService pool;
     private final int poolSize;
 
+    @Autowired
     FaceEngines(FaceEngineProperties properties) {
         this(loadOnLargeStack(properties), properties.effectivePoolSize());
     }
@@ -98,6 +100,11 @@ public class FaceEngines implements DisposableBean {
             }
             throw new IllegalStateException("face check failed", e.getCause());
         }
+    }
+
+    /** Checks waiting for a pool thread now. */
+    public int queued() {
+        return pool instanceof java.util.concurrent.ThreadPoolExecutor executor ? executor.getQueue().size() : 0;
     }
 
     /** Decodes a checked capture (JPEG or PNG; ImageIO reads no WebP): null when it cannot be decoded. */
