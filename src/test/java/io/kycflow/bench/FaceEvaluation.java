@@ -27,13 +27,23 @@ import io.kycflow.verification.internal.face.Similarity;
  */
 public final class FaceEvaluation {
 
-    /** Face-match figures at one threshold. */
+    /**
+     * Face-match figures at one threshold, and every pair's similarity (NaN where an image showed no face), so that
+     * other thresholds can be read off ({@link #at}).
+     */
     public record FaceMatch(double threshold, double fmr, double fnmr, int genuine, int impostor, double pairMs,
-                            List<String> errors) {
+                            List<String> errors, double[] genuineScores, double[] impostorScores) {
+
+        /** {FMR, FNMR} at another threshold; a pair without a face is a non-match. */
+        public double[] at(double t) {
+            long falseMatches = Arrays.stream(impostorScores).filter(v -> v >= t).count();
+            long falseNonMatches = Arrays.stream(genuineScores).filter(v -> !(v >= t)).count();
+            return new double[] {(double) falseMatches / impostorScores.length, (double) falseNonMatches / genuineScores.length};
+        }
     }
 
     /** Liveness figures: share of live blink / head-turn bursts passed, share of still bursts refused. */
-    public record Liveness(double blinkPass, double headTurnPass, double staticReject, double maskBlinkPass,
+    public record Liveness(double blinkPass, double blinkPassAtHalf, double headTurnPass, double staticReject, double maskBlinkPass,
                            double maskStaticReject, int frames, Map<String, Integer> failures, List<String> errors) {
     }
 
@@ -63,14 +73,20 @@ public final class FaceEvaluation {
                     match.fmr(), match.fnmr(), match.genuine() + match.impostor());
             System.out.printf(Locale.ROOT, "face_match_detail genuine=%d impostor=%d faces=%d%n", match.genuine(),
                     match.impostor(), set.faces().size());
+            var sweep = new StringBuilder("face_match_sweep");
+            for (double t : new double[] {0.70, 0.80, 0.90, 0.95}) {
+                double[] rates = match.at(t);
+                sweep.append(String.format(Locale.ROOT, " FMR@%.2f=%.3f FNMR@%.2f=%.3f", t, rates[0], t, rates[1]));
+            }
+            System.out.println(sweep);
             if (verbose) {
                 match.errors().forEach(e -> System.out.println("  " + e));
             }
             var liveness = liveness(engines, set);
             System.out.printf(Locale.ROOT, "liveness blink_pass=%.2f static_photo_reject=%.2f frames=%d%n",
                     liveness.blinkPass(), liveness.staticReject(), liveness.frames());
-            System.out.printf(Locale.ROOT, "liveness_detail head_turn_pass=%.2f mask_check_blink_pass=%.2f "
-                    + "mask_check_static_reject=%.2f failures=%s%n", liveness.headTurnPass(), liveness.maskBlinkPass(),
+            System.out.printf(Locale.ROOT, "liveness_detail blink_pass_at_0.5=%.2f head_turn_pass=%.2f mask_check_blink_pass=%.2f "
+                    + "mask_check_static_reject=%.2f failures=%s%n", liveness.blinkPassAtHalf(), liveness.headTurnPass(), liveness.maskBlinkPass(),
                     liveness.maskStaticReject(), liveness.failures().toString().replace(" ", ""));
             if (verbose) {
                 liveness.errors().forEach(e -> System.out.println("  " + e));
@@ -96,12 +112,15 @@ public final class FaceEvaluation {
         int falseNonMatches = 0;
         var times = new ArrayList<Double>();
         var errors = new ArrayList<String>();
+        var genuineScores = new ArrayList<Double>();
+        var impostorScores = new ArrayList<Double>();
         for (var pair : set.pairs()) {
             byte[] a = FaceEvaluationSet.jpegBytes(pair.a(), 0.92f);
             byte[] b = FaceEvaluationSet.jpegBytes(pair.b(), 0.92f);
             var result = new FaceMatchEngine.Comparison[1];
             times.add(cpuMs(() -> result[0] = engine.compareHere(a, b, threshold, false)));
             var comparison = result[0];
+            (pair.genuine() ? genuineScores : impostorScores).add(comparison.similarity() == null ? Double.NaN : comparison.similarity());
             if (pair.genuine()) {
                 genuine++;
                 if (!comparison.passed()) {
@@ -117,13 +136,15 @@ public final class FaceEvaluation {
             }
         }
         return new FaceMatch(threshold, (double) falseMatches / impostor, (double) falseNonMatches / genuine, genuine,
-                impostor, median(times), errors);
+                impostor, median(times), errors, genuineScores.stream().mapToDouble(Double::doubleValue).toArray(),
+                impostorScores.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Each face's bursts through the LD check with the flow defaults (threshold 0.8, eye-open check on). */
     public static Liveness liveness(FaceEngines engines, FaceEvaluationSet set) {
         var engine = new LivenessEngine(engines);
         int blink = 0;
+        int blinkAtHalf = 0;
         int turn = 0;
         int rejected = 0;
         int maskBlink = 0;
@@ -140,6 +161,8 @@ public final class FaceEvaluation {
             frames += 4 * FaceEvaluationSet.FRAMES;
             var outcome = engine.checkHere(blinkBurst, false, settings("blink", false));
             blink += count(outcome, true, face.name() + " blink", failures, errors);
+            blinkAtHalf += engine.checkHere(blinkBurst, false, new LivenessCheck.Settings("blink", 0.5, true, false, true))
+                    .passed() ? 1 : 0;
             outcome = engine.checkHere(turnBurst, false, settings("head_turn", false));
             turn += count(outcome, true, face.name() + " head_turn", failures, errors);
             for (var burst : List.of(still, noisy)) {
@@ -154,7 +177,7 @@ public final class FaceEvaluation {
             maskBlink += count(outcome, true, face.name() + " blink_mask_check", failures, errors);
         }
         double n = set.faces().size();
-        return new Liveness(blink / n, turn / n, rejected / (4 * n), maskBlink / n, maskRejected / (2 * n), frames,
+        return new Liveness(blink / n, blinkAtHalf / n, turn / n, rejected / (4 * n), maskBlink / n, maskRejected / (2 * n), frames,
                 failures, errors);
     }
 
