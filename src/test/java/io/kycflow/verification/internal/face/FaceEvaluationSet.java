@@ -177,7 +177,7 @@ public final class FaceEvaluationSet {
     }
 
     /** Both eyes painted shut: the landmark outline of each eye, enlarged, filled with the skin below it, and a lash line. */
-    static BufferedImage closeEyes(BufferedImage src, Landmarks l) {
+    public static BufferedImage closeEyes(BufferedImage src, Landmarks l) {
         var out = copy(src);
         var g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
