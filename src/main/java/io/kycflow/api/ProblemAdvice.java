@@ -61,10 +61,15 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
         };
         var problem = problem(status, e.code(), e.getMessage());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
+        }
+        if (e.kind() == KycException.Kind.RATE_LIMITED) {
+            return ResponseEntity.status(status).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         if (e.kind() == KycException.Kind.UNAVAILABLE) {
             return ResponseEntity.status(status).header("Retry-After", "30").contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -32,6 +32,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     static final String BACKEND_API = "/api/v1/backend/";
 
+    /** The Backend Integration API takes images: its multipart limits apply instead (10 MB a part, 64 MB a request). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // the container's decoded, normalized path: a raw URI such as /api/v1/backend/..;/flows/… must not slip past

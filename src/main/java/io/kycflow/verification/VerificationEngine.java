@@ -18,4 +18,12 @@ public interface VerificationEngine {
     boolean sandbox();
 
     EngineVerdict verify(EngineInput input);
+
+    /**
+     * Whether it can run on this server: a real engine whose models are missing says no, and is then not offered
+     * for any session (a PRODUCTION capture is refused with {@code engine_unavailable}, never faked).
+     */
+    default boolean available() {
+        return true;
+    }
 }

@@ -23,6 +23,9 @@ public class VerificationEngines {
     VerificationEngines(List<VerificationEngine> engines, TechnologyCatalog catalog) {
         this.catalog = catalog;
         for (var engine : engines) {
+            if (!engine.available()) {
+                continue;
+            }
             for (var technology : engine.technologies()) {
                 var previous = (engine.sandbox() ? sandbox : real).put(technology, engine);
                 if (previous != null) {

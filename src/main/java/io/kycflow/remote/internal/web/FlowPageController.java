@@ -189,11 +189,7 @@ class FlowPageController {
 
     /** The flow's challenge; {@code random} is drawn once per session (the same after a reload). */
     static String challenge(JsonNode config, UUID sessionId) {
-        var challenge = config.path("challenge").asString("random");
-        if (challenge.equals("random")) {
-            return (sessionId.getLeastSignificantBits() & 1) == 0 ? "blink" : "head_turn";
-        }
-        return challenge;
+        return io.kycflow.verification.LivenessChallenge.of(config, sessionId); // the engine checks the same one
     }
 
     private List<DocumentType> allowedTypes(JsonNode ids) {

@@ -1,0 +1,227 @@
+package io.kycflow.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import io.kycflow.verification.internal.face.FaceEngines;
+import io.kycflow.verification.internal.face.FaceEvaluationSet;
+import io.kycflow.verification.internal.face.FaceEvaluationSet.Burst;
+import io.kycflow.verification.internal.face.FaceMatchEngine;
+import io.kycflow.verification.internal.face.FacePicture;
+import io.kycflow.verification.internal.face.LivenessCheck;
+import io.kycflow.verification.internal.face.LivenessEngine;
+import io.kycflow.verification.internal.face.Similarity;
+
+/**
+ * The face engines on the generated evaluation set ({@link FaceEvaluationSet}: genuine pairs are perturbations of
+ * one photo, impostors different faces; liveness bursts with a simulated blink or warp, and still bursts), printed
+ * as {@code bench/run --engines} shows them. CPU times are the measuring thread's (ThreadMXBean), medians.
+ * {@code -Dverbose=true} also prints every failure.
+ */
+public final class FaceEvaluation {
+
+    /**
+     * Face-match figures at one threshold, and every pair's similarity (NaN where an image showed no face), so that
+     * other thresholds can be read off ({@link #at}).
+     */
+    public record FaceMatch(double threshold, double fmr, double fnmr, int genuine, int impostor, double pairMs,
+                            List<String> errors, double[] genuineScores, double[] impostorScores) {
+
+        /** {FMR, FNMR} at another threshold; a pair without a face is a non-match. */
+        public double[] at(double t) {
+            long falseMatches = Arrays.stream(impostorScores).filter(v -> v >= t).count();
+            long falseNonMatches = Arrays.stream(genuineScores).filter(v -> !(v >= t)).count();
+            return new double[] {(double) falseMatches / impostorScores.length, (double) falseNonMatches / genuineScores.length};
+        }
+    }
+
+    /** Liveness figures: share of live blink / head-turn bursts passed, share of still bursts refused. */
+    public record Liveness(double blinkPass, double blinkPassAtHalf, double headTurnPass, double staticReject, double maskBlinkPass,
+                           double maskStaticReject, int frames, Map<String, Integer> failures, List<String> errors) {
+    }
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private FaceEvaluation() {
+    }
+
+    /** Runs on a thread with a 64 MB stack: ONNX Runtime's native code runs on the caller's stack (FaceEngines). */
+    public static void main(String[] args) throws InterruptedException {
+        var thread = new Thread(null, FaceEvaluation::evaluate, "face-evaluation", 64L * 1024 * 1024);
+        thread.start();
+        thread.join();
+    }
+
+    private static void evaluate() {
+        if (!FaceEvaluationSet.present()) {
+            System.out.println("face_evaluation skipped: face models or sample photos missing (run scripts/fetch-models)");
+            return;
+        }
+        boolean verbose = Boolean.getBoolean("verbose");
+        try (var models = FaceEvaluationSet.models()) {
+            var engines = new FaceEngines(models, 1);
+            var set = FaceEvaluationSet.load(engines.analyzer());
+            var match = faceMatch(engines, set, Similarity.DEFAULT_THRESHOLD);
+            System.out.printf(Locale.ROOT, "face_match threshold=%.2f FMR=%.3f FNMR=%.3f pairs=%d%n", match.threshold(),
+                    match.fmr(), match.fnmr(), match.genuine() + match.impostor());
+            System.out.printf(Locale.ROOT, "face_match_detail genuine=%d impostor=%d faces=%d%n", match.genuine(),
+                    match.impostor(), set.faces().size());
+            var sweep = new StringBuilder("face_match_sweep");
+            for (double t : new double[] {0.70, 0.80, 0.90, 0.95}) {
+                double[] rates = match.at(t);
+                sweep.append(String.format(Locale.ROOT, " FMR@%.2f=%.3f FNMR@%.2f=%.3f", t, rates[0], t, rates[1]));
+            }
+            System.out.println(sweep);
+            if (verbose) {
+                match.errors().forEach(e -> System.out.println("  " + e));
+            }
+            var liveness = liveness(engines, set);
+            System.out.printf(Locale.ROOT, "liveness blink_pass=%.2f static_photo_reject=%.2f frames=%d%n",
+                    liveness.blinkPass(), liveness.staticReject(), liveness.frames());
+            System.out.printf(Locale.ROOT, "liveness_detail blink_pass_at_0.5=%.2f head_turn_pass=%.2f mask_check_blink_pass=%.2f "
+                    + "mask_check_static_reject=%.2f failures=%s%n", liveness.blinkPassAtHalf(), liveness.headTurnPass(), liveness.maskBlinkPass(),
+                    liveness.maskStaticReject(), liveness.failures().toString().replace(" ", ""));
+            if (verbose) {
+                liveness.errors().forEach(e -> System.out.println("  " + e));
+            }
+            var detect = new ArrayList<Double>();
+            var descriptor = new ArrayList<Double>();
+            for (var face : set.faces()) {
+                var picture = FacePicture.of(face.crop());
+                detect.add(cpuMs(() -> engines.analyzer().detect(picture)));
+                descriptor.add(cpuMs(() -> engines.analyzer().descriptor(picture, face.face())));
+            }
+            System.out.printf(Locale.ROOT, "engine_ms detect=%.1f descriptor=%.1f face_pair=%.1f%n", median(detect),
+                    median(descriptor), match.pairMs());
+        }
+    }
+
+    /** Every pair through the F2F engine's comparison (JPEG decoding included), at {@code threshold}. */
+    public static FaceMatch faceMatch(FaceEngines engines, FaceEvaluationSet set, double threshold) {
+        var engine = new FaceMatchEngine(engines);
+        int genuine = 0;
+        int impostor = 0;
+        int falseMatches = 0;
+        int falseNonMatches = 0;
+        var times = new ArrayList<Double>();
+        var errors = new ArrayList<String>();
+        var genuineScores = new ArrayList<Double>();
+        var impostorScores = new ArrayList<Double>();
+        for (var pair : set.pairs()) {
+            byte[] a = FaceEvaluationSet.jpegBytes(pair.a(), 0.92f);
+            byte[] b = FaceEvaluationSet.jpegBytes(pair.b(), 0.92f);
+            var result = new FaceMatchEngine.Comparison[1];
+            times.add(cpuMs(() -> result[0] = engine.compareHere(a, b, threshold, false)));
+            var comparison = result[0];
+            (pair.genuine() ? genuineScores : impostorScores).add(comparison.similarity() == null ? Double.NaN : comparison.similarity());
+            if (pair.genuine()) {
+                genuine++;
+                if (!comparison.passed()) {
+                    falseNonMatches++;
+                    errors.add("false non-match " + pair.name() + ": " + comparison.failure() + " " + comparison.similarity());
+                }
+            } else {
+                impostor++;
+                if (comparison.passed()) {
+                    falseMatches++;
+                    errors.add("false match " + pair.name() + ": " + comparison.similarity());
+                }
+            }
+        }
+        return new FaceMatch(threshold, (double) falseMatches / impostor, (double) falseNonMatches / genuine, genuine,
+                impostor, median(times), errors, genuineScores.stream().mapToDouble(Double::doubleValue).toArray(),
+                impostorScores.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Each face's bursts through the LD check with the flow defaults (threshold 0.8, eye-open check on). */
+    public static Liveness liveness(FaceEngines engines, FaceEvaluationSet set) {
+        var engine = new LivenessEngine(engines);
+        int blink = 0;
+        int blinkAtHalf = 0;
+        int turn = 0;
+        int rejected = 0;
+        int maskBlink = 0;
+        int maskRejected = 0;
+        int frames = 0;
+        var failures = new TreeMap<String, Integer>();
+        var errors = new ArrayList<String>();
+        long seed = 1;
+        for (var face : set.faces()) {
+            var blinkBurst = pictures(FaceEvaluationSet.burst(face, Burst.BLINK, seed++));
+            var turnBurst = pictures(FaceEvaluationSet.burst(face, Burst.HEAD_TURN, seed++));
+            var still = pictures(FaceEvaluationSet.burst(face, Burst.STATIC, seed++));
+            var noisy = pictures(FaceEvaluationSet.burst(face, Burst.NOISY_STATIC, seed++));
+            frames += 4 * FaceEvaluationSet.FRAMES;
+            var outcome = engine.checkHere(blinkBurst, false, settings("blink", false));
+            blink += count(outcome, true, face.name() + " blink", failures, errors);
+            blinkAtHalf += engine.checkHere(blinkBurst, false, new LivenessCheck.Settings("blink", 0.5, true, false, true))
+                    .passed() ? 1 : 0;
+            outcome = engine.checkHere(turnBurst, false, settings("head_turn", false));
+            turn += count(outcome, true, face.name() + " head_turn", failures, errors);
+            for (var burst : List.of(still, noisy)) {
+                for (var challenge : List.of("blink", "head_turn")) {
+                    outcome = engine.checkHere(burst, false, settings(challenge, false));
+                    rejected += count(outcome, false, face.name() + " still_" + challenge, failures, errors);
+                }
+                outcome = engine.checkHere(burst, false, settings("none", true));
+                maskRejected += count(outcome, false, face.name() + " still_mask_check", failures, errors);
+            }
+            outcome = engine.checkHere(blinkBurst, false, settings("blink", true));
+            maskBlink += count(outcome, true, face.name() + " blink_mask_check", failures, errors);
+        }
+        double n = set.faces().size();
+        return new Liveness(blink / n, blinkAtHalf / n, turn / n, rejected / (4 * n), maskBlink / n, maskRejected / (2 * n), frames,
+                failures, errors);
+    }
+
+    private static LivenessCheck.Settings settings(String challenge, boolean mask) {
+        return new LivenessCheck.Settings(challenge, 0.8, true, mask, true);
+    }
+
+    /** 1 when the outcome is what was expected ({@code live}: passed), noting why it failed either way. */
+    private static int count(LivenessCheck.Outcome outcome, boolean live, String name, Map<String, Integer> failures,
+                             List<String> errors) {
+        if (!outcome.passed()) {
+            failures.merge(name.substring(name.indexOf(' ') + 1) + "/" + outcome.failure(), 1, Integer::sum);
+        }
+        if (outcome.passed() != live) {
+            errors.add(name + ": " + (outcome.passed() ? "passed" : outcome.failure() + " " + outcome.detail())
+                    + " prediction=" + outcome.prediction() + " eyes=" + Arrays.toString(round(outcome.eyesOpen()))
+                    + " yaw=" + Arrays.toString(round(outcome.yaws())));
+        }
+        return outcome.passed() == live ? 1 : 0;
+    }
+
+    private static List<FacePicture> pictures(List<byte[]> frames) {
+        return frames.stream().map(FaceEngines::decode).toList();
+    }
+
+    static double cpuMs(Supplier<?> work) {
+        long start = CPU.getCurrentThreadCpuTime();
+        work.get();
+        return (CPU.getCurrentThreadCpuTime() - start) / 1e6;
+    }
+
+    static double cpuMs(Runnable work) {
+        return cpuMs(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    static double median(List<Double> values) {
+        var sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+    }
+
+    private static double[] round(double[] values) {
+        return Arrays.stream(values).map(v -> Math.round(v * 100) / 100.0).toArray();
+    }
+}
