@@ -44,6 +44,8 @@ class BackendDocumentApiTests {
     FlowService flows;
     @Autowired
     TechnologyCatalog catalog;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Http http;
     String productionKey;
@@ -110,6 +112,11 @@ class BackendDocumentApiTests {
         var frontOnly = post(new Form().jpeg("frontside_image", idCard.front()), "X-Org-API-Key", productionKey).json();
         assertThat(frontOnly.path("mrz").isNull()).isTrue();
         assertThat(frontOnly.path("failure_reason").path("type").asString()).isEqualTo("mrz_unreadable");
+
+        // every call goes through the Backend API's guard: audited, in order, with no image or field in the row
+        var outcomes = jdbc.sql("SELECT outcome FROM backend_call WHERE organization_id = ? AND endpoint = 'document/parse' "
+                + "ORDER BY id").param(organizations.authenticate(productionKey).orElseThrow().id()).query(String.class).list();
+        assertThat(outcomes).containsExactly("read", "failed", "failed");
     }
 
     @Test

@@ -116,6 +116,30 @@ public class BackendCalls {
             return new Capture(name, CaptureImages.check(name, bytes).contentType(), bytes);
         }
 
+        /** A short text part, or null when absent: 400 when repeated or longer than {@code maxBytes}. */
+        public @Nullable String optionalText(String name, int maxBytes, String rule) {
+            Part found = null;
+            for (var part : parts()) {
+                if (part.getName().equals(name)) {
+                    if (found != null) {
+                        throw KycException.invalid(name, name + " is given more than once; send one.");
+                    }
+                    found = part;
+                }
+            }
+            if (found == null) {
+                return null;
+            }
+            if (found.getSize() > maxBytes) {
+                throw KycException.invalid(name, rule);
+            }
+            try (var in = found.getInputStream()) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         private Collection<Part> parts() {
             if (multipart == null) {
                 multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);

@@ -43,6 +43,7 @@ class CabinetWeb implements WebMvcConfigurer {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case CONFLICT -> HttpStatus.CONFLICT;
                 case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+                case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             };
             return page(status, e.getMessage(), me);
         }
