@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Random;
 import java.util.UUID;
 
-import io.kycflow.IntegrationTest;
 import io.kycflow.flow.FlowService;
 import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.test.context.SpringBootTest;
 
 import static io.kycflow.technology.TechnologyCode.DR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A PRODUCTION session's DR step through the end user's captures API, verified by the real engine: a photo of a
  * synthetic passport gives a real (unlabelled) result, and the portrait is kept as the session's reference face.
  */
-@IntegrationTest
+// the face models where scripts/fetch-models puts them (the test profile's data dir has none): the portrait crop
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"kycflow.backend.requests-per-minute=5", "kycflow.engines.models-dir=data/models"})
+@ActiveProfiles("test")
 class ProductionDocumentCaptureTests {
 
     @LocalServerPort
@@ -81,7 +85,7 @@ class ProductionDocumentCaptureTests {
                 .query(String.class).list();
         // the portrait is found by the face detector: without the face models (scripts/fetch-models) DR still reads
         // the document, and keeps no portrait
-        var faceModels = java.nio.file.Files.isDirectory(java.nio.file.Path.of("data/models/face"));
+        var faceModels = java.nio.file.Files.isRegularFile(java.nio.file.Path.of("data/models/face/fr_detect.onnx"));
         assertThat(kinds).containsExactlyInAnyOrderElementsOf(faceModels
                 ? java.util.List.of("DOCUMENT_FRONT", "DOCUMENT_PORTRAIT") : java.util.List.of("DOCUMENT_FRONT"));
     }

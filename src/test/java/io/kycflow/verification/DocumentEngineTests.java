@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import io.kycflow.IntegrationTest;
 import io.kycflow.reference.ReferenceData;
 import io.kycflow.support.documents.DocumentPhoto;
 import io.kycflow.support.documents.DocumentSet;
@@ -28,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real DR engine through {@link VerificationEngines} (which holds its block to DR's declared result schema), on
  * synthetic document photos: what it reads, the flow's policy in order, the portrait it keeps for F2F.
  */
-@IntegrationTest
+// the face models where scripts/fetch-models puts them (the test profile's data dir has none): the portrait crop
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"kycflow.backend.requests-per-minute=5", "kycflow.engines.models-dir=data/models"})
+@ActiveProfiles("test")
 class DocumentEngineTests {
 
     static final LocalDate BIRTH = LocalDate.of(1991, 3, 14);
