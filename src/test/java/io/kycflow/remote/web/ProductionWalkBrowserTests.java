@@ -13,7 +13,7 @@ import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
 import io.kycflow.support.Http;
 import io.kycflow.support.TestData;
-import io.kycflow.support.documents.DocumentPhoto;
+import io.kycflow.support.documents.DocumentSet;
 import io.kycflow.support.documents.SyntheticDocument;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.verification.internal.document.MrzFormat;
@@ -118,19 +118,13 @@ class ProductionWalkBrowserTests {
         assertThat(light.path("document_recognition_result").path("document").path("number").asString()).isEqualTo("XW4702135");
     }
 
-    /** A TD3 passport photo (JPEG) whose portrait is the face's crop, cut to the page's 3:4 portrait frame. */
+    /** A TD3 passport photo (JPEG) whose portrait is the face's crop. */
     private static Path passport(FaceEvaluationSet.Face face, Path file) {
-        var crop = face.crop();
-        int w = Math.min(crop.getWidth(), crop.getHeight() * 3 / 4);
-        int h = Math.min(crop.getHeight(), w * 4 / 3);
-        var portrait = crop.getSubimage((crop.getWidth() - w) / 2, (crop.getHeight() - h) / 2, w, h);
-        var random = new Random(18);
         var document = new MrzGenerator.Document(MrzFormat.TD3, "P", "FIN", "XW4702135", "LAHTINEN", "SANNA", "FIN",
                 LocalDate.of(1988, 4, 12), Sex.F, LocalDate.now().plusYears(6), "", "");
-        var sides = SyntheticDocument.render(document, portrait, random);
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, DocumentPhoto.take(sides.front(), DocumentPhoto.Perturbation.NONE, random));
+            Files.write(file, DocumentSet.passportOf(face.crop(), document, new Random(18)));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
