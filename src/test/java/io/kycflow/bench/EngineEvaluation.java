@@ -81,6 +81,7 @@ public final class EngineEvaluation {
                 }
                 var cpu = new ArrayList<Double>();
                 int passed = 0;
+                var failed = new java.util.TreeMap<String, Integer>();
                 var failures = new ArrayList<String>();
                 for (var walk : walks) {
                     long start = os.getProcessCpuTime();
@@ -90,10 +91,15 @@ public final class EngineEvaluation {
                         passed++;
                     } else {
                         failures.add(walk.name() + ":" + failure);
+                        for (var step : failure.split("\\+")) {
+                            failed.merge(step.substring(0, step.indexOf('/')), 1, Integer::sum);
+                        }
                     }
                 }
-                System.out.printf(Locale.ROOT, "engine_walk passed=%d walks=%d failures=%s%n", passed, walks.size(),
-                        failures.isEmpty() ? "none" : String.join(",", failures));
+                System.out.printf(Locale.ROOT, "engine_walk passed=%d walks=%d ld_passed=%d dr_passed=%d f2f_passed=%d%n",
+                        passed, walks.size(), walks.size() - failed.getOrDefault("LD", 0),
+                        walks.size() - failed.getOrDefault("DR", 0), walks.size() - failed.getOrDefault("F2F", 0));
+                failures.forEach(System.err::println);
                 figures.put("full_ld_dr_f2f", String.format(Locale.ROOT, "%.0f", FaceEvaluation.median(cpu)));
             } finally {
                 engines.destroy();
@@ -106,7 +112,7 @@ public final class EngineEvaluation {
     }
 
     /**
-     * The walk through the three engines; null when all passed, else the first failing step and its reason. All three
+     * The walk through the three engines; null when all passed, else each failing step and its reason. All three
      * always run, so that every walk costs a whole walk: when LD keeps no selfie (a failed blink), F2F gets the
      * burst's first frame, and DR's portrait when found.
      */
@@ -123,8 +129,17 @@ public final class EngineEvaluation {
         document.artefacts().forEach(a -> earlier.put(a.name(), a));
         var match = f2f.verify(new EngineInput(session, TechnologyCode.F2F, JsonNodeFactory.instance.objectNode(),
                 List.of(), earlier, null));
-        return !liveness.passed() ? "LD/" + reason(liveness) : !document.passed() ? "DR/" + reason(document)
-                : !match.passed() ? "F2F/" + reason(match) : null;
+        var failures = new ArrayList<String>();
+        if (!liveness.passed()) {
+            failures.add("LD/" + reason(liveness));
+        }
+        if (!document.passed()) {
+            failures.add("DR/" + reason(document));
+        }
+        if (!match.passed()) {
+            failures.add("F2F/" + reason(match));
+        }
+        return failures.isEmpty() ? null : String.join("+", failures);
     }
 
     private static String reason(EngineVerdict verdict) {
