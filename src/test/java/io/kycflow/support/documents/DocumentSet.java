@@ -39,6 +39,18 @@ public final class DocumentSet {
         return samples;
     }
 
+    /**
+     * The photo (JPEG, unperturbed) of a TD3 passport whose portrait is {@code face}, a face crop, cut to the page's
+     * 3:4 portrait frame: a document of the same person as a selfie made from that crop.
+     */
+    public static byte[] passportOf(java.awt.image.BufferedImage face, MrzGenerator.Document document, Random random) {
+        int w = Math.min(face.getWidth(), face.getHeight() * 3 / 4);
+        int h = Math.min(face.getHeight(), w * 4 / 3);
+        var portrait = face.getSubimage((face.getWidth() - w) / 2, (face.getHeight() - h) / 2, w, h);
+        var sides = SyntheticDocument.render(document, portrait, random);
+        return DocumentPhoto.take(sides.front(), DocumentPhoto.Perturbation.NONE, random);
+    }
+
     public static Sample sample(MrzGenerator.Document document, int portrait, Random random) {
         var sides = SyntheticDocument.render(document, SyntheticDocument.samplePortrait(portrait), random);
         var perturbation = DocumentPhoto.Perturbation.random(random);

@@ -11,12 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ocrFont         the OCR-B font the MRZ reader renders its templates from (Debian {@code fonts-ocr-b}); when
  *                        it is missing the real DR engine is not installed and PRODUCTION DR steps get
  *                        {@code engine_unavailable}
- * @param faceModelsDir   the face models (scripts/fetch-models) whose detector finds the portrait; without them DR
- *                        still reads documents but reports {@code portrait_found: null} and keeps no reference face
  * @param maxConcurrent   documents read at once; more wait their turn (each read holds a decoded photo, ~20 MB)
  */
 @ConfigurationProperties("kycflow.document")
 record DocumentProperties(@DefaultValue("/usr/share/fonts/opentype/ocr-b/OCRB.otf") Path ocrFont,
-                          @DefaultValue("data/models/face") Path faceModelsDir,
                           @DefaultValue("2") int maxConcurrent) {
 }

@@ -7,14 +7,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 
 import io.kycflow.reference.Country;
 import io.kycflow.reference.DocumentType;
 import io.kycflow.verification.internal.face.FaceAnalyzer;
-import io.kycflow.verification.internal.face.FaceModels;
+import io.kycflow.verification.internal.face.FaceEngines;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +25,10 @@ import org.springframework.stereotype.Component;
  * Reads a document from its photos, with no policy applied: the MRZ (front first, then the back, where an ID card
  * carries it), what it maps to in the reference data, and the portrait. The DR engine and the backend parse endpoint
  * both use it and apply their own rules. Loaded once; reads run at most {@code maxConcurrent} at a time.
+ * <p>
+ * The portrait is found with the face models {@link FaceEngines} loaded (one load, one set of ONNX sessions) and
+ * in its pool, so document portraits queue with the LD and F2F checks instead of running beside them. Without the
+ * face models DR still reads documents: the portrait is then not looked for.
  */
 @Component
 @EnableConfigurationProperties(DocumentProperties.class)
@@ -49,22 +52,22 @@ public class DocumentRecognition {
     }
 
     private final @Nullable MrzOcr ocr;
-    private final Supplier<@Nullable PortraitFinder> portraits;
+    private final @Nullable PortraitFinder portraits;
+    private final FaceEngines faces;
     private final DocumentClassifier classifier;
     private final MrzParser parser;
     private final Semaphore permits;
 
     @Autowired
-    DocumentRecognition(DocumentProperties properties, DocumentClassifier classifier) {
-        // the face models load on the first document, not with every application context
-        this(loadOcr(properties), memoized(() -> loadPortraits(properties)), classifier, Clock.systemUTC(),
-                properties.maxConcurrent());
+    DocumentRecognition(DocumentProperties properties, DocumentClassifier classifier, FaceEngines faces) {
+        this(loadOcr(properties), faces, classifier, Clock.systemUTC(), properties.maxConcurrent());
     }
 
-    DocumentRecognition(@Nullable MrzOcr ocr, Supplier<@Nullable PortraitFinder> portraits,
-                        DocumentClassifier classifier, Clock clock, int maxConcurrent) {
+    DocumentRecognition(@Nullable MrzOcr ocr, FaceEngines faces, DocumentClassifier classifier, Clock clock,
+                        int maxConcurrent) {
         this.ocr = ocr;
-        this.portraits = portraits;
+        this.portraits = portraits(faces);
+        this.faces = faces;
         this.classifier = classifier;
         this.parser = new MrzParser(clock);
         this.permits = new Semaphore(Math.max(1, maxConcurrent), true);
@@ -81,30 +84,13 @@ public class DocumentRecognition {
         }
     }
 
-    private static <T> Supplier<@Nullable T> memoized(Supplier<@Nullable T> loader) {
-        return new Supplier<>() {
-            private boolean loaded;
-            private @Nullable T value;
-
-            @Override
-            public synchronized @Nullable T get() {
-                if (!loaded) {
-                    value = loader.get();
-                    loaded = true;
-                }
-                return value;
-            }
-        };
-    }
-
-    private static @Nullable PortraitFinder loadPortraits(DocumentProperties properties) {
-        var models = FaceModels.load(properties.faceModelsDir());
-        if (!models.available()) {
-            log.warn("Document portraits will not be cropped (no reference face for F2F from DR): {}", models.status());
+    private static @Nullable PortraitFinder portraits(FaceEngines faces) {
+        if (!faces.available()) {
+            log.warn("Document portraits will not be cropped (no reference face for F2F from DR): the face models are unavailable");
             return null;
         }
         // tiles: a portrait is a small part of a document photo, under the detector's size when the whole is shrunk to it
-        return new PortraitFinder(new FaceAnalyzer(models, new FaceAnalyzer.Settings(0.8, 0.4, 20, true)));
+        return new PortraitFinder(faces.analyzer(new FaceAnalyzer.Settings(0.8, 0.4, 20, true)));
     }
 
     /** Whether documents can be read on this server (the OCR-B font is installed). */
@@ -160,12 +146,12 @@ public class DocumentRecognition {
             }
             Boolean portraitFound = null;
             byte[] portrait = null;
-            var finder = portraits.get();
+            var finder = portraits;
             if (finder != null) {
-                portrait = finder.find(frontImage);
-                if (portrait == null) {
-                    portrait = finder.find(turned(frontImage));
-                }
+                portrait = faces.run(() -> {
+                    var found = finder.find(frontImage);
+                    return found != null ? found : finder.find(turned(frontImage));
+                });
                 portraitFound = portrait != null;
             }
             return new Reading(mrz, classifier.issuingCountry(mrz), classifier.documentType(mrz), portraitFound, portrait, null);

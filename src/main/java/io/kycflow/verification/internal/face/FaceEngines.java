@@ -81,6 +81,11 @@ public class FaceEngines implements DisposableBean {
         return analyzer;
     }
 
+    /** An analyzer with other detection settings on the same loaded models (document portraits use tiles). */
+    public FaceAnalyzer analyzer(FaceAnalyzer.Settings settings) {
+        return new FaceAnalyzer(models, settings);
+    }
+
     public int poolSize() {
         return poolSize;
     }
