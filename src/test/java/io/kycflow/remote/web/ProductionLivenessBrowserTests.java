@@ -19,6 +19,7 @@ import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.verification.internal.face.FaceEngines;
 import io.kycflow.verification.internal.face.FaceEvaluationSet;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A PRODUCTION session's liveness step walked in Chromium on the real LD engine: the fake camera plays a video made
  * from a sample photo in which the eyes are painted shut 40 % of the time (a simulated blink, docs/models.md), and the
- * page reaches the success redirect with a real, non-sandbox result; the same photo without the blink, as a printed
+ * page first shows the server's live guidance (the face is in the oval), then reaches the success redirect with a real, non-sandbox result; the same photo without the blink, as a printed
  * photo held to the camera, ends at the failure redirect. Skipped without the models or the browser.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -86,6 +87,13 @@ class ProductionLivenessBrowserTests {
             phone.click("step-0-prep", "ld-primer");
             phone.click("step-0-primer", "ld-camera");
             HostedFlowBrowserTests.waitCameraLive(phone, "step-0-capture", "ld-start");
+            // live guidance from the server's face detector: the face fills the oval, so it says so and turns it green
+            var instruction = phone.driver().findElement(By.cssSelector("#step-0-capture [data-instruction]"));
+            new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), Duration.ofSeconds(30))
+                    .until(d -> instruction.getText().startsWith("Good."));
+            assertThat(phone.driver().findElement(By.cssSelector("#step-0-capture .viewer"))
+                    .getAttribute("class")).contains("good").doesNotContain("warn");
+            phone.screenshot("face-guidance-ok");
             phone.click("step-0-capture", "ld-start");
             var redirect = "/kyc-return/" + name + "/" + (blinking ? "success" : "failure");
             // a generous bound for a loaded CI machine: capture ~4 s, then the real check; nothing is timed here
