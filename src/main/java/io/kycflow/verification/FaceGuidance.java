@@ -44,7 +44,7 @@ public class FaceGuidance {
 
     private final FaceEngines engines;
 
-    FaceGuidance(FaceEngines engines) {
+    public FaceGuidance(FaceEngines engines) {
         this.engines = engines;
     }
 
@@ -60,15 +60,17 @@ public class FaceGuidance {
         if (!engines.available()) {
             return Hint.UNAVAILABLE;
         }
-        return engines.run(() -> {
-            var picture = FaceEngines.decode(jpeg);
-            if (picture == null) {
-                throw new KycException(KycException.Kind.INVALID, "guidance_frame", "frame",
-                        "The guidance frame could not be read as a JPEG image.");
-            }
-            var faces = engines.analyzer().detect(picture);
-            return hint(faces, picture.width(), picture.height());
-        });
+        return engines.run(() -> guideHere(jpeg));
+    }
+
+    /** {@link #guide} on the calling thread (the bench measures it there): decoding, detection, the hint. */
+    public Hint guideHere(byte[] jpeg) {
+        var picture = FaceEngines.decode(jpeg);
+        if (picture == null) {
+            throw new KycException(KycException.Kind.INVALID, "guidance_frame", "frame",
+                    "The guidance frame could not be read as a JPEG image.");
+        }
+        return hint(engines.analyzer().detect(picture), picture.width(), picture.height());
     }
 
     static Hint hint(java.util.List<FaceBox> faces, int width, int height) {
