@@ -220,7 +220,7 @@
   function faceGuide(video) {
     var latest = null;
     var busy = false;
-    faceTimer = window.setInterval(function () {
+    var timer = faceTimer = window.setInterval(function () {
       if (busy || document.hidden || !video.videoWidth || !video.getBoundingClientRect().width) { return; }
       busy = true;
       var region = shown(video);
@@ -236,9 +236,9 @@
         var hint = answer.body.hint;
         if (answer.status === 200 && hint !== 'unavailable') {
           latest = KF.cfg.sandbox && hint === 'no_face' ? null : hint;
-        } else if (answer.status !== 429 && answer.status !== 0 && faceTimer) {
-          window.clearInterval(faceTimer);
-          faceTimer = null;
+        } else if (answer.status !== 429 && answer.status !== 0) {
+          window.clearInterval(timer); // this loop's own timer: a late answer must not stop a reopened camera's
+          if (faceTimer === timer) { faceTimer = null; }
           latest = null;
         }
       });
