@@ -11,6 +11,7 @@
   var actions = KF.actions;
   var stream = null;
   var guideTimer = null;
+  var faceTimer = null;
   var cameraAgain = null;
   var work = document.createElement('canvas');
   var workContext = work.getContext('2d', { willReadFrequently: true });
@@ -21,7 +22,7 @@
   // ---- the camera ----
 
   function stopCamera() {
-    if (guideTimer) { window.clearInterval(guideTimer); guideTimer = null; }
+    stopGuides();
     if (stream) {
       stream.getTracks().forEach(function (track) { track.stop(); });
       stream = null;
@@ -154,6 +155,11 @@
     return { x: (vw - w) / 2, y: (vh - h) / 2, w: w, h: h };
   }
 
+  function stopGuides() {
+    if (guideTimer) { window.clearInterval(guideTimer); guideTimer = null; }
+    if (faceTimer) { window.clearInterval(faceTimer); faceTimer = null; }
+  }
+
   function say(screen, text, tone) {
     var line = screen.querySelector('[data-instruction]');
     if (line.textContent !== text) { line.textContent = text; }
@@ -163,8 +169,9 @@
   /**
    * Every 200 ms while the screen is visible: one hint, or "looks good". What is said changes only once the same
    * reading held for three checks in a row, so the live region is not flooded by a flickering picture.
+   * {@code face()}, when given, adds the server's latest face hint (see faceGuide) after the local checks.
    */
-  function guide(screen, video, region, kinds, okText) {
+  function guide(screen, video, region, kinds, okText, face) {
     var viewer = screen.querySelector('.viewer');
     var seen = 'none';
     var held = 0;
@@ -172,12 +179,16 @@
       if (document.hidden || !video.videoWidth) { return; }
       var hint = quality(video, region());
       if (hint && kinds.indexOf(hint) < 0) { hint = null; }
-      var reading = hint || 'ok';
+      var faceHint = !hint && face ? face() : null;
+      var reading = hint || (faceHint ? 'face.' + faceHint : 'ok');
       held = reading === seen ? held + 1 : 1;
       seen = reading;
       if (held !== 3) { return; }
-      viewer.classList.toggle('good', !hint);
-      say(screen, hint ? t('hint.' + hint) : okText, hint ? 'warn' : 'ok');
+      var good = !hint && (!faceHint || faceHint === 'ok');
+      viewer.classList.toggle('good', good);
+      viewer.classList.toggle('warn', !good && !!faceHint);
+      var text = hint ? t('hint.' + hint) : faceHint ? t('face.' + faceHint) : okText;
+      say(screen, text, good ? 'ok' : 'warn');
     }, 200);
   }
 
@@ -189,6 +200,50 @@
     canvas.height = Math.round(region.h * scale);
     canvas.getContext('2d').drawImage(source, region.x, region.y, region.w, region.h, 0, 0, canvas.width, canvas.height);
     return new Promise(function (resolve) { canvas.toBlob(resolve, 'image/jpeg', 0.88); });
+  }
+
+  /** The part of the video the viewer shows (object-fit: cover), where the oval is drawn. */
+  function shown(video) {
+    var box = video.getBoundingClientRect();
+    var scale = Math.max(box.width / video.videoWidth, box.height / video.videoHeight);
+    var w = Math.min(video.videoWidth, box.width / scale);
+    var h = Math.min(video.videoHeight, box.height / scale);
+    return { x: (video.videoWidth - w) / 2, y: (video.videoHeight - h) / 2, w: w, h: h };
+  }
+
+  /**
+   * Every ~700 ms while the selfie screen is up and visible: one small JPEG (at most 320 px a side) of what the
+   * viewer shows goes to the server's face detector, one at a time; the answer is kept for guide() to say. Nothing
+   * is stored there. It stops for good when the server has no face models or refuses (the step moved on), and with
+   * the camera. A sandbox camera (the test browsers' fake one) shows no face: that is not said there.
+   */
+  function faceGuide(video) {
+    var latest = null;
+    var busy = false;
+    var timer = faceTimer = window.setInterval(function () {
+      if (busy || document.hidden || !video.videoWidth || !video.getBoundingClientRect().width) { return; }
+      busy = true;
+      var region = shown(video);
+      var scale = Math.min(1, 320 / Math.max(region.w, region.h));
+      var canvas = document.createElement('canvas');
+      canvas.width = Math.round(region.w * scale);
+      canvas.height = Math.round(region.h * scale);
+      canvas.getContext('2d').drawImage(video, region.x, region.y, region.w, region.h, 0, 0, canvas.width, canvas.height);
+      new Promise(function (resolve) { canvas.toBlob(resolve, 'image/jpeg', 0.7); }).then(function (blob) {
+        return blob ? KF.api('POST', '/guidance', blob, 'image/jpeg') : { status: 0, body: {} };
+      }).then(function (answer) {
+        busy = false;
+        var hint = answer.body.hint;
+        if (answer.status === 200 && hint !== 'unavailable') {
+          latest = KF.cfg.sandbox && hint === 'no_face' ? null : hint;
+        } else if (answer.status !== 429 && answer.status !== 0) {
+          window.clearInterval(timer); // this loop's own timer: a late answer must not stop a reopened camera's
+          if (faceTimer === timer) { faceTimer = null; }
+          latest = null;
+        }
+      });
+    }, 700);
+    return function () { return latest; };
   }
 
   function pause(ms) {
@@ -213,7 +268,7 @@
     say(screen, t('hint.face'), '');
     openCamera('user', video).then(function () {
       start.disabled = false;
-      guide(screen, video, function () { return whole(video); }, ['dark'], t('ld.ready'));
+      guide(screen, video, function () { return whole(video); }, ['dark'], t('ld.ready'), faceGuide(video));
     }, function (error) {
       cameraError(error, function () { selfieCamera(index); }, index);
     });
@@ -225,7 +280,8 @@
     var video = screen.querySelector('video');
     var challenge = KF.cfg.steps[index].challenge;
     button.disabled = true;
-    if (guideTimer) { window.clearInterval(guideTimer); guideTimer = null; }
+    stopGuides();
+    screen.querySelector('.viewer').classList.remove('warn');
     var phases = [{ text: t('ld.look'), frames: 3 }, { text: t('ld.' + challenge), frames: 5 }];
     var frames = [];
     var chain = Promise.resolve();

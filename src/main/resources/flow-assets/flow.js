@@ -529,6 +529,7 @@
   KF.announce = announce;
   KF.onLeave = function (hook) { leaving.push(hook); };
   KF.form = form;
+  KF.api = api;
   KF.submit = submit;
   KF.fail = fail;
   KF.handoff = handoff;

@@ -93,13 +93,17 @@ public final class FaceEvaluation {
             }
             var detect = new ArrayList<Double>();
             var descriptor = new ArrayList<Double>();
+            var guide = new ArrayList<Double>();
+            var guidance = new io.kycflow.verification.FaceGuidance(engines);
             for (var face : set.faces()) {
                 var picture = FacePicture.of(face.crop());
                 detect.add(cpuMs(() -> engines.analyzer().detect(picture)));
                 descriptor.add(cpuMs(() -> engines.analyzer().descriptor(picture, face.face())));
+                var frame = FaceEvaluationSet.jpegBytes(previewFrame(face.crop()), 0.7f);
+                guide.add(cpuMs(() -> guidance.guideHere(frame)));
             }
-            System.out.printf(Locale.ROOT, "engine_ms detect=%.1f descriptor=%.1f face_pair=%.1f%n", median(detect),
-                    median(descriptor), match.pairMs());
+            System.out.printf(Locale.ROOT, "engine_ms detect=%.1f descriptor=%.1f face_pair=%.1f guidance=%.1f%n", median(detect),
+                    median(descriptor), match.pairMs(), median(guide));
         }
     }
 
@@ -201,6 +205,18 @@ public final class FaceEvaluation {
 
     private static List<FacePicture> pictures(List<byte[]> frames) {
         return frames.stream().map(FaceEngines::decode).toList();
+    }
+
+    /** The selfie screen's guidance frame: the face crop in the middle of a grey 240 × 320 preview. */
+    static java.awt.image.BufferedImage previewFrame(java.awt.image.BufferedImage crop) {
+        var frame = new java.awt.image.BufferedImage(240, 320, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = frame.createGraphics();
+        g.setColor(java.awt.Color.GRAY);
+        g.fillRect(0, 0, 240, 320);
+        int h = crop.getHeight() * 240 / crop.getWidth();
+        g.drawImage(crop, 0, (320 - h) / 2, 240, h, null);
+        g.dispose();
+        return frame;
     }
 
     static double cpuMs(Supplier<?> work) {

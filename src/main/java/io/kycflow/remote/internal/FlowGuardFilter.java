@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * What every request under {@code /flow/} passes before any endpoint reads its body:
  * <ol>
  *   <li>a per-session budget (token buckets in memory, keyed by the session id in the path: state-changing requests
- *       and progress reads each have their own), 429 with {@code Retry-After} past it;</li>
+ *       progress reads and selfie guidance frames each have their own), 429 with {@code Retry-After} past it;</li>
  *   <li>for every request that may change something (anything but GET, HEAD, OPTIONS), the CSRF guard: the header
  *       {@value #HEADER}{@code : 1}, which no form or simple cross-site request can carry (setting it forces a CORS
  *       preflight, which this server never grants), and, when the browser sends an {@code Origin}, our own origin
@@ -39,15 +39,19 @@ class FlowGuardFilter extends OncePerRequestFilter {
 
     private final int writesPerMinute;
     private final int readsPerMinute;
+    private final int guidancePerMinute;
     private final Cache<String, Bucket> writes;
     private final Cache<String, Bucket> reads;
+    private final Cache<String, Bucket> guidance;
     private final @Nullable String publicOrigin;
 
     FlowGuardFilter(RemoteProperties.RateLimit limits, String publicBaseUrl) {
         this.writesPerMinute = limits.requestsPerMinute();
         this.readsPerMinute = limits.readsPerMinute();
+        this.guidancePerMinute = limits.guidancePerMinute();
         this.writes = Caffeine.newBuilder().maximumSize(limits.maxTrackedSessions()).expireAfterAccess(Duration.ofMinutes(2)).build();
         this.reads = Caffeine.newBuilder().maximumSize(limits.maxTrackedSessions()).expireAfterAccess(Duration.ofMinutes(2)).build();
+        this.guidance = Caffeine.newBuilder().maximumSize(limits.maxTrackedSessions()).expireAfterAccess(Duration.ofMinutes(2)).build();
         this.publicOrigin = origin(publicBaseUrl);
     }
 
@@ -59,14 +63,15 @@ class FlowGuardFilter extends OncePerRequestFilter {
         boolean read = READS.contains(request.getMethod());
         var sessionId = sessionId(request);
         if (sessionId != null) {
-            int perMinute = read ? readsPerMinute : writesPerMinute;
-            var bucket = (read ? reads : writes).get(sessionId, id -> newBucket(perMinute));
+            boolean guide = !read && request.getRequestURI().endsWith("/guidance");
+            int perMinute = read ? readsPerMinute : guide ? guidancePerMinute : writesPerMinute;
+            var bucket = (read ? reads : guide ? guidance : writes).get(sessionId, id -> newBucket(perMinute));
             var probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
                 response.setHeader("Retry-After", Long.toString(retryAfter));
                 refuse(response, 429, "Too Many Requests", "rate_limited", "This verification sent more than " + perMinute
-                        + (read ? " progress reads" : " requests") + " in a minute. Retry after " + retryAfter + " seconds.");
+                        + (read ? " progress reads" : guide ? " guidance frames" : " requests") + " in a minute. Retry after " + retryAfter + " seconds.");
                 return;
             }
         }

@@ -31,14 +31,17 @@ record RemoteProperties(@DefaultValue("16") int maxFrames,
     /**
      * @param requestsPerMinute  state-changing requests (start, hand-off, claim, captures) per session and minute
      * @param readsPerMinute     progress reads per session and minute (a desktop following a phone polls)
+     * @param guidancePerMinute  selfie guidance frames per session and minute (their own budget: the camera screen
+     *                           sends one every ~0.7 s, which must not use up the budget of the capture itself)
      * @param maxTrackedSessions bound on the number of per-session buckets kept in memory
      */
     record RateLimit(@DefaultValue("30") int requestsPerMinute,
                      @DefaultValue("120") int readsPerMinute,
+                     @DefaultValue("120") int guidancePerMinute,
                      @DefaultValue("100000") int maxTrackedSessions) {
 
         RateLimit {
-            if (requestsPerMinute < 1 || readsPerMinute < 1 || maxTrackedSessions < 1) {
+            if (requestsPerMinute < 1 || readsPerMinute < 1 || guidancePerMinute < 1 || maxTrackedSessions < 1) {
                 throw new IllegalArgumentException("kycflow.remote.rate-limit.* must be positive");
             }
         }

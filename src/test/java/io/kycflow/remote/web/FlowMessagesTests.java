@@ -30,7 +30,7 @@ class FlowMessagesTests {
     private static final Pattern SCRIPT_KEY = Pattern.compile("(?<![\\w.$])t\\('([a-z0-9_.]+)'\\s*([,)+])");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");
 
-    /** What the dynamic keys are completed with (technology kinds, liveness challenges, camera errors, hints). */
+    /** What the dynamic keys are completed with (technology kinds, liveness challenges, camera errors, hints, face guidance). */
     private static final Map<String, List<String>> DYNAMIC = Map.of(
             "intro.step.", List.of("ld", "dr", "f2f", "ed", "ds"),
             "ld.prep.challenge.", List.of("blink", "head_turn", "none"),
@@ -38,7 +38,11 @@ class FlowMessagesTests {
             "hint.", List.of("dark", "glare", "blur"),
             "flag.", List.of("dark", "glare", "blur"),
             "dr.", List.of("front", "back", "page"),
-            "ld.", List.of("blink", "head_turn", "none"));
+            "ld.", List.of("blink", "head_turn", "none"),
+            // every hint the guidance endpoint answers but "unavailable" (the page keeps its own hints then)
+            "face.", java.util.Arrays.stream(io.kycflow.verification.FaceGuidance.Hint.values())
+                    .filter(hint -> hint != io.kycflow.verification.FaceGuidance.Hint.UNAVAILABLE)
+                    .map(io.kycflow.verification.FaceGuidance.Hint::code).toList());
 
     @Test
     void everyBundleHasEveryKeyWithTheSamePlaceholdersAndNoneIsEmpty() throws IOException {

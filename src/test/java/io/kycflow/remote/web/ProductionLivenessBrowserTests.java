@@ -19,6 +19,7 @@ import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.verification.internal.face.FaceEngines;
 import io.kycflow.verification.internal.face.FaceEvaluationSet;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +32,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * A PRODUCTION session's liveness step walked in Chromium on the real LD engine: the fake camera plays a video made
  * from a sample photo in which the eyes are painted shut 40 % of the time (a simulated blink, docs/models.md), and the
- * page reaches the success redirect with a real, non-sandbox result; the same photo without the blink, as a printed
- * photo held to the camera, ends at the failure redirect. Skipped without the models or the browser.
+ * page first shows the server's live guidance (the face is in the oval), then reaches the success redirect with a real, non-sandbox result; the same photo without the blink, as a printed
+ * photo held to the camera, ends at the failure redirect; with no face before the camera the screen says so (in
+ * amber, Start still enabled). Skipped without the models or the browser.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"kycflow.backend.requests-per-minute=5", "kycflow.engines.models-dir=data/models"})
@@ -64,6 +66,50 @@ class ProductionLivenessBrowserTests {
         assertThat(block.path("failure_reason").path("type").asString()).isIn("liveness_not_confirmed", "challenge_failed");
     }
 
+    @Test
+    void withNoFaceBeforeTheCameraTheScreenSaysSoWithoutBlockingStart() throws IOException {
+        Chromium.assumeInstalled();
+        assumeTrue(faceEngines.available(), "face models not fetched: production guidance walk SKIPPED (run scripts/fetch-models)");
+        var wall = new BufferedImage(480, 480, BufferedImage.TYPE_INT_RGB);
+        var g = wall.createGraphics();
+        g.setColor(new Color(0xd8d2c4));
+        g.fillRect(0, 0, 480, 480);
+        g.setColor(new Color(0x9a8f7a));
+        g.fillRect(300, 60, 120, 160); // a picture frame on the wall: something, but no face
+        g.dispose();
+        var video = Path.of("target", "browser-media", "no-face.y4m");
+        Files.createDirectories(video.getParent());
+        try (OutputStream out = Files.newOutputStream(video)) {
+            out.write("YUV4MPEG2 W640 H480 F10:1 Ip A1:1 C420jpeg\n".getBytes(StandardCharsets.US_ASCII));
+            var still = frame(wall);
+            for (int f = 0; f < 10; f++) {
+                out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(still);
+            }
+        }
+        var data = new TestData(organizations, flows, catalog);
+        var flow = data.flow(data.org(OrganizationStatus.PRODUCTION, LD).organization().id(), LD);
+        var session = new Http(port).postJson("/api/v1/flows/session/create/", "{\"api_key\":\"" + flow.apiKey() + "\"}")
+                .json().path("session_id").asString();
+        try (var phone = new Chromium(Chromium.Size.PHONE, Chromium.Camera.FAKE, video, "production-liveness-no-face")) {
+            phone.open("http://localhost:" + port + "/flow/" + session);
+            phone.click("s-intro", "agree");
+            phone.click("step-0-prep", "ld-primer");
+            phone.click("step-0-primer", "ld-camera");
+            HostedFlowBrowserTests.waitCameraLive(phone, "step-0-capture", "ld-start");
+            var instruction = phone.driver().findElement(By.cssSelector("#step-0-capture [data-instruction]"));
+            new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), Duration.ofSeconds(30))
+                    .until(d -> instruction.getText().contains("can’t see your face"));
+            assertThat(instruction.getAttribute("aria-live")).isEqualTo("polite");
+            assertThat(phone.driver().findElement(By.cssSelector("#step-0-capture .viewer")).getAttribute("class"))
+                    .contains("warn").doesNotContain("good");
+            assertThat(phone.driver().findElement(By.cssSelector("#step-0-capture [data-action='ld-start']")).isEnabled())
+                    .as("guidance never blocks Start").isTrue();
+            phone.screenshot("face-guidance-no-face");
+            assertThat(phone.axe()).as("axe serious/critical on the guided camera screen").isEmpty();
+        }
+    }
+
     /** One PRODUCTION LD session (blink challenge, one attempt) walked with the video; its light result. */
     private tools.jackson.databind.JsonNode walk(boolean blinking, String name) {
         Chromium.assumeInstalled();
@@ -86,6 +132,13 @@ class ProductionLivenessBrowserTests {
             phone.click("step-0-prep", "ld-primer");
             phone.click("step-0-primer", "ld-camera");
             HostedFlowBrowserTests.waitCameraLive(phone, "step-0-capture", "ld-start");
+            // live guidance from the server's face detector: the face fills the oval, so it says so and turns it green
+            var instruction = phone.driver().findElement(By.cssSelector("#step-0-capture [data-instruction]"));
+            new org.openqa.selenium.support.ui.WebDriverWait(phone.driver(), Duration.ofSeconds(30))
+                    .until(d -> instruction.getText().startsWith("Good."));
+            assertThat(phone.driver().findElement(By.cssSelector("#step-0-capture .viewer"))
+                    .getAttribute("class")).contains("good").doesNotContain("warn");
+            phone.screenshot("face-guidance-ok");
             phone.click("step-0-capture", "ld-start");
             var redirect = "/kyc-return/" + name + "/" + (blinking ? "success" : "failure");
             // a generous bound for a loaded CI machine: capture ~4 s, then the real check; nothing is timed here
