@@ -33,7 +33,7 @@ const RESOURCES = {
     documentTypes: 'kyc://reference/document-recognition-document-types',
 };
 const FLOW_CONFIG_FIELDS = ['success_redirect_url', 'failure_redirect_url', 'show_qr', 'always_mobile',
-    'fingerprint_check', 'session_ttl_minutes', 'locale'];
+    'fingerprint_check', 'session_ttl_minutes', 'locale', 'widget_allowed_origins'];
 const CANCELLED = 'create_flow cancelled by user.';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REQUEST_OPTIONS = { timeout: 180_000 }; // room for waiting out a 429 inside one request
