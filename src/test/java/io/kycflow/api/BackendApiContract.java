@@ -2,8 +2,6 @@ package io.kycflow.api;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import io.kycflow.flow.FlowService;
 import io.kycflow.organization.IssuedOrganization;
@@ -15,6 +13,7 @@ import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
 import io.kycflow.verification.internal.face.FaceEngines;
 import io.kycflow.verification.internal.face.FaceEvaluationSet;
+import io.kycflow.support.Multipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,34 +182,5 @@ abstract class BackendApiContract {
             throw new java.io.UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    static final class Multipart {
-
-        private final String boundary = "kycflow-" + UUID.randomUUID();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Multipart file(String name, String contentType, byte[] bytes) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
-                    + ".img\"\r\nContent-Type: " + contentType + "\r\n\r\n");
-            out.writeBytes(bytes);
-            write("\r\n");
-            return this;
-        }
-
-        String contentType() {
-            return "multipart/form-data; boundary=" + boundary;
-        }
-
-        byte[] bytes() {
-            var copy = new ByteArrayOutputStream();
-            copy.writeBytes(out.toByteArray());
-            copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            return copy.toByteArray();
-        }
-
-        private void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.kycflow.api;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.verification.internal.document.Mrz.Sex;
 import io.kycflow.verification.internal.document.MrzFormat;
 import io.kycflow.verification.internal.document.MrzGenerator;
+import io.kycflow.support.Multipart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +70,7 @@ class BackendDocumentApiTests {
 
     @Test
     void aPassportPhotoIsParsedIntoItsMrzFields() {
-        var response = post(new Form().jpeg("frontside_image", passport.front()), "Authorization", "Bearer " + productionKey);
+        var response = post(new Multipart().jpeg("frontside_image", passport.front()), "Authorization", "Bearer " + productionKey);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         var body = response.json();
         assertThat(body.path("document_type").asString()).isEqualTo("PASSPORT");
@@ -98,18 +98,18 @@ class BackendDocumentApiTests {
 
     @Test
     void anIdCardIsParsedFromItsBackAndTheCountryHintIsChecked() {
-        var form = new Form().jpeg("frontside_image", idCard.front()).jpeg("backside_image", idCard.back()).text("country_code", "kaz");
+        var form = new Multipart().jpeg("frontside_image", idCard.front()).jpeg("backside_image", idCard.back()).text("country_code", "kaz");
         var body = post(form, "X-Org-API-Key", productionKey).json();
         assertThat(body.path("document_type").asString()).isEqualTo("ID_CARD");
         assertThat(body.path("mrz").path("document_number").asString()).isEqualTo("N01234567");
         assertThat(body.path("mrz").path("optional_data").asString()).isEqualTo("880105300456");
         assertThat(body.path("failure_reason").isNull()).as(body.toString()).isTrue();
 
-        var other = new Form().jpeg("frontside_image", idCard.front()).jpeg("backside_image", idCard.back()).text("country_code", "UZB");
+        var other = new Multipart().jpeg("frontside_image", idCard.front()).jpeg("backside_image", idCard.back()).text("country_code", "UZB");
         var mismatch = post(other, "X-Org-API-Key", productionKey).json();
         assertThat(mismatch.path("failure_reason").path("type").asString()).isEqualTo("country_not_allowed");
 
-        var frontOnly = post(new Form().jpeg("frontside_image", idCard.front()), "X-Org-API-Key", productionKey).json();
+        var frontOnly = post(new Multipart().jpeg("frontside_image", idCard.front()), "X-Org-API-Key", productionKey).json();
         assertThat(frontOnly.path("mrz").isNull()).isTrue();
         assertThat(frontOnly.path("failure_reason").path("type").asString()).isEqualTo("mrz_unreadable");
 
@@ -121,7 +121,7 @@ class BackendDocumentApiTests {
 
     @Test
     void aTestOrganizationGetsTheLabelledSandboxDocument() {
-        var body = post(new Form().jpeg("frontside_image", passport.front()), "X-Org-API-Key", testKey).json();
+        var body = post(new Multipart().jpeg("frontside_image", passport.front()), "X-Org-API-Key", testKey).json();
         assertThat(body.path("sandbox").asBoolean()).isTrue();
         assertThat(body.path("mrz").path("surname").asString()).isEqualTo("SANDBOX");
         assertThat(body.path("mrz").path("valid").asBoolean()).isTrue();
@@ -129,15 +129,15 @@ class BackendDocumentApiTests {
 
     @Test
     void badRequestsAreRefusedInOurOwnWords() {
-        post(new Form().jpeg("frontside_image", passport.front())).assertProblem(401, "unauthorized");
-        post(new Form().jpeg("frontside_image", passport.front()), "X-Org-API-Key", "not-a-key-" + UUID.randomUUID())
+        post(new Multipart().jpeg("frontside_image", passport.front())).assertProblem(401, "unauthorized");
+        post(new Multipart().jpeg("frontside_image", passport.front()), "X-Org-API-Key", "not-a-key-" + UUID.randomUUID())
                 .assertProblem(401, "unauthorized");
-        post(new Form().text("country_code", "KAZ"), "X-Org-API-Key", productionKey).assertProblem(400, "validation_failed");
-        post(new Form().jpeg("frontside_image", "GIF89a not an image".getBytes(StandardCharsets.US_ASCII)),
+        post(new Multipart().text("country_code", "KAZ"), "X-Org-API-Key", productionKey).assertProblem(400, "validation_failed");
+        post(new Multipart().jpeg("frontside_image", "GIF89a not an image".getBytes(StandardCharsets.US_ASCII)),
                 "X-Org-API-Key", productionKey).assertProblem(415, "capture_type_unsupported");
-        post(new Form().jpeg("frontside_image", passport.front()).jpeg("selfie", passport.front()),
+        post(new Multipart().jpeg("frontside_image", passport.front()).jpeg("selfie", passport.front()),
                 "X-Org-API-Key", productionKey).assertProblem(400, "unexpected_part");
-        post(new Form().jpeg("frontside_image", passport.front()).text("country_code", "XX1"),
+        post(new Multipart().jpeg("frontside_image", passport.front()).text("country_code", "XX1"),
                 "X-Org-API-Key", productionKey).assertProblem(400, "validation_failed");
         http.send("POST", PARSE, "application/json", BodyPublishers.ofString("{}"), "X-Org-API-Key", productionKey)
                 .assertProblem(415, "unsupported_media_type");
@@ -149,42 +149,7 @@ class BackendDocumentApiTests {
                 .assertProblem(413, "payload_too_large");
     }
 
-    Http.Response post(Form form, String... headers) {
+    Http.Response post(Multipart form, String... headers) {
         return http.send("POST", PARSE, form.contentType(), BodyPublishers.ofByteArray(form.bytes()), headers);
-    }
-
-    /** A multipart/form-data body. */
-    static final class Form {
-
-        private final String boundary = "kycflow-" + UUID.randomUUID();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Form text(String name, String value) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
-            return this;
-        }
-
-        Form jpeg(String name, byte[] bytes) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
-                    + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n");
-            out.writeBytes(bytes);
-            write("\r\n");
-            return this;
-        }
-
-        String contentType() {
-            return "multipart/form-data; boundary=" + boundary;
-        }
-
-        byte[] bytes() {
-            var copy = new ByteArrayOutputStream();
-            copy.writeBytes(out.toByteArray());
-            copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            return copy.toByteArray();
-        }
-
-        private void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
     }
 }

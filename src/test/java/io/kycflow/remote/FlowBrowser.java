@@ -17,11 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.zip.CRC32;
 
 import io.kycflow.support.Http;
 import javax.imageio.ImageIO;
+import io.kycflow.support.Multipart;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,45 +137,6 @@ final class FlowBrowser {
         }
         if (value != null) {
             cookies.put(path, value);
-        }
-    }
-
-    /** A {@code multipart/form-data} body, built byte by byte. */
-    static final class Multipart {
-
-        private final String boundary = "kycflow-" + UUID.randomUUID();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Multipart text(String name, String value) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
-            return this;
-        }
-
-        Multipart file(String name, String contentType, byte[] bytes) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
-                    + ".img\"\r\nContent-Type: " + contentType + "\r\n\r\n");
-            out.writeBytes(bytes);
-            write("\r\n");
-            return this;
-        }
-
-        Multipart png(String name, byte[] bytes) {
-            return file(name, "image/png", bytes);
-        }
-
-        String contentType() {
-            return "multipart/form-data; boundary=" + boundary;
-        }
-
-        byte[] bytes() {
-            var copy = new ByteArrayOutputStream();
-            copy.writeBytes(out.toByteArray());
-            copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-            return copy.toByteArray();
-        }
-
-        private void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
