@@ -5,6 +5,7 @@ import io.kycflow.organization.OrganizationService;
 import io.kycflow.organization.OrganizationStatus;
 import io.kycflow.support.Http;
 import io.kycflow.support.TestData;
+import io.kycflow.support.WebpEncoder;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.verification.internal.face.FaceEngines;
 import io.kycflow.verification.internal.face.FaceEvaluationSet;
@@ -70,9 +71,36 @@ class RealEngineCapturesTests {
         assertThat(block.path("media").toString()).as("the kept selfie is stored").contains("\"kind\":\"selfie\"");
     }
 
+    @Test
+    void aWebpBurstIsReadByTheRealEngine() {
+        assumeTrue(faceEngines.available(), "face models not fetched: real LD engine test SKIPPED (run scripts/fetch-models)");
+        var data = new TestData(organizations, flows, catalog);
+        var org = data.org(OrganizationStatus.PRODUCTION, LD);
+        var flow = data.flow(org.organization().id(), null, "{\"liveness_config\":{\"challenge\":\"blink\"}}", LD);
+        var http = new Http(port);
+        var session = http.postJson("/api/v1/flows/session/create/", "{\"api_key\":\"" + flow.apiKey() + "\"}")
+                .json().path("session_id").asString();
+        var phone = new FlowBrowser(port);
+        assertThat(phone.start(session).status()).isEqualTo(200);
+        var set = faceEngines.run(() -> FaceEvaluationSet.load(faceEngines.analyzer()));
+        var face = set.faces().stream().filter(f -> f.name().equals("s3/1")).findFirst().orElseThrow();
+        var frames = WebpEncoder.encode(FaceEvaluationSet.burst(face, Burst.BLINK, 2), "image/jpeg", 0.9);
+
+        var live = phone.captures(session, burst(frames, "image/webp"));
+        assertThat(live.status()).as(live.body()).isEqualTo(200);
+        var block = light(http, flow.apiKey(), session).path("liveness_result");
+        assertThat(block.path("result").asBoolean()).as(block.toString()).isTrue();
+        assertThat(block.path("provider").asString()).isEqualTo("kycflow-face");
+        assertThat(block.path("media").toString()).contains("image/webp");
+    }
+
     private static Multipart burst(java.util.List<byte[]> frames) {
+        return burst(frames, "image/jpeg");
+    }
+
+    private static Multipart burst(java.util.List<byte[]> frames, String mediaType) {
         var form = new Multipart().text("technology", "LD");
-        frames.forEach(frame -> form.file("frame", "image/jpeg", frame));
+        frames.forEach(frame -> form.file("frame", mediaType, frame));
         return form;
     }
 

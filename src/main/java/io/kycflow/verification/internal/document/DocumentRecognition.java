@@ -1,17 +1,14 @@
 package io.kycflow.verification.internal.document;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
-import javax.imageio.ImageIO;
-
 import io.kycflow.reference.Country;
 import io.kycflow.reference.DocumentType;
+import io.kycflow.verification.internal.CaptureDecoding;
 import io.kycflow.verification.internal.face.FaceAnalyzer;
 import io.kycflow.verification.internal.face.FaceEngines;
 import org.jspecify.annotations.Nullable;
@@ -177,11 +174,7 @@ public class DocumentRecognition {
     }
 
     private static @Nullable BufferedImage decode(byte[] bytes) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
-            return null; // checked by magic bytes and header before, so a broken body inside; reported as poor quality
-        }
+        return CaptureDecoding.decode(bytes);
     }
 
     /** The country a code maps to (alpha-3 or ICAO's own), for a caller's hint. */

@@ -1,8 +1,6 @@
 package io.kycflow.verification.internal.face;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,8 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import javax.imageio.ImageIO;
-
+import io.kycflow.verification.internal.CaptureDecoding;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,14 +109,10 @@ public class FaceEngines implements DisposableBean {
         return pool instanceof java.util.concurrent.ThreadPoolExecutor executor ? executor.getQueue().size() : 0;
     }
 
-    /** Decodes a checked capture (JPEG or PNG; ImageIO reads no WebP): null when it cannot be decoded. */
+    /** Decodes a checked capture (JPEG, PNG or WebP): null when it cannot be decoded. */
     public static @Nullable FacePicture decode(byte[] bytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            return image == null ? null : FacePicture.of(image);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        BufferedImage image = CaptureDecoding.decode(bytes);
+        return image == null ? null : FacePicture.of(image);
     }
 
     @Override

@@ -132,7 +132,7 @@ public final class FaceEvaluationSet {
     }
 
     /** The burst kinds of {@link #burst}. */
-    public enum Burst { BLINK, HEAD_TURN, STATIC, NOISY_STATIC }
+    public enum Burst { BLINK, HEAD_TURN, STATIC, NOISY_STATIC, PRINT, SCREEN_REPLAY }
 
     public static final int FRAMES = 8;
 
@@ -148,6 +148,11 @@ public final class FaceEvaluationSet {
                 case BLINK -> {
                     var frame = f == 5 || f == 6 ? closeEyes(face.crop(), face.face().landmarks()) : face.crop();
                     frames.add(jpegBytes(jitter(frame, random), 0.9f));
+                }
+                case PRINT -> frames.add(jpegBytes(recaptured(handMotion(face.crop(), random), random, false), 0.9f));
+                case SCREEN_REPLAY -> {
+                    var frame = f == 5 || f == 6 ? closeEyes(face.crop(), face.face().landmarks()) : face.crop();
+                    frames.add(jpegBytes(recaptured(handMotion(frame, random), random, true), 0.9f));
                 }
                 case HEAD_TURN -> {
                     // look phase straight, then the "turn" as a growing flat warp: a photo can only be warped, not turned
@@ -205,23 +210,76 @@ public final class FaceEvaluationSet {
     }
 
     /**
-     * A camera's frame-to-frame changes: a shift of up to 2 px (the picture enlarged 1 % first, so that no empty edge
-     * appears: a hard edge is what recapture detectors look for) and light within ±4 %. No added sensor noise: the
-     * anti-spoof model reads added noise as a recapture (σ = 1.5 grey levels cut its live score from 0.57 to 0.12 on one
-     * face), and the photos carry their own camera's noise already.
+     * A camera's frame-to-frame changes: the frame window moved by up to 2 px (a whole-pixel crop, no resampling: a
+     * camera does not interpolate its frames, and interpolation's softening is what the anti-spoof model reads as a
+     * recapture — an earlier bilinear 1 % enlargement cut one face's live score from 0.64 to 0.35) and light within
+     * ±4 %. No added sensor noise: the model reads added noise as a recapture too (σ = 1.5 grey levels cut its live
+     * score from 0.57 to 0.12 on one face), and the photos carry their own camera's noise already.
      */
     static BufferedImage jitter(BufferedImage src, Random random) {
-        int dx = random.nextInt(5) - 2;
-        int dy = random.nextInt(5) - 2;
+        int dx = random.nextInt(5);
+        int dy = random.nextInt(5);
+        var shifted = copy(src.getSubimage(dx, dy, src.getWidth() - 4, src.getHeight() - 4));
+        return FaceSamples.brightness(shifted, 0.96 + random.nextDouble() * 0.08, 0);
+    }
+
+    /** A print or a screen held in a hand: a shift of up to 4 px and a turn of up to ±1.5° per frame. */
+    static BufferedImage handMotion(BufferedImage src, Random random) {
         int w = src.getWidth();
         int h = src.getHeight();
-        var shifted = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        var g = shifted.createGraphics();
+        var out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        var g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        int grow = Math.max(3, w / 100);
-        g.drawImage(src, dx - grow, dy - grow, w + 2 * grow, h + 2 * grow, null);
+        g.rotate(Math.toRadians((random.nextDouble() - 0.5) * 3), w / 2.0, h / 2.0);
+        int grow = Math.max(6, w / 40);
+        g.drawImage(src, random.nextInt(9) - 4 - grow, random.nextInt(9) - 4 - grow, w + 2 * grow, h + 2 * grow, null);
         g.dispose();
-        return FaceSamples.brightness(shifted, 0.96 + random.nextDouble() * 0.08, 0);
+        return out;
+    }
+
+    /**
+     * The face photographed off a print ({@code screen} false: lost resolution, washed-out contrast and colour, a warm
+     * cast) or off a phone's screen (true: less resolution lost, a cool cast, raised blacks and the screen's pixel grid
+     * beating with the camera's as a faint moiré), with fresh sensor noise each frame. Simulated, not a real attack.
+     */
+    static BufferedImage recaptured(BufferedImage src, Random random, boolean screen) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        double keep = screen ? 0.5 : 0.33;
+        var small = new BufferedImage(Math.max(1, (int) (w * keep)), Math.max(1, (int) (h * keep)), BufferedImage.TYPE_INT_RGB);
+        var g = small.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, small.getWidth(), small.getHeight(), null);
+        g.dispose();
+        var out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(small, 0, 0, w, h, null);
+        g.dispose();
+        double period = 3 + random.nextDouble() * 2;
+        double angle = random.nextDouble() * Math.PI;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int c = out.getRGB(x, y);
+                double r = c >>> 16 & 0xFF;
+                double gr = c >>> 8 & 0xFF;
+                double b = c & 0xFF;
+                double l = (r + gr + b) / 3;
+                double n = random.nextGaussian() * 3;
+                if (screen) {
+                    double moire = 6 * Math.sin((x * Math.cos(angle) + y * Math.sin(angle)) * 2 * Math.PI / period);
+                    r = 25 + (l + (r - l) * 0.85) * 0.85 + n + moire;
+                    gr = 28 + (l + (gr - l) * 0.85) * 0.85 + n + moire;
+                    b = 40 + (l + (b - l) * 0.85) * 0.85 + n + moire;
+                } else {
+                    r = 60 + (l + (r - l) * 0.65) * 0.72 + n;
+                    gr = 55 + (l + (gr - l) * 0.65) * 0.72 + n;
+                    b = 45 + (l + (b - l) * 0.65) * 0.72 + n;
+                }
+                out.setRGB(x, y, clamp((int) r, 256) << 16 | clamp((int) gr, 256) << 8 | clamp((int) b, 256));
+            }
+        }
+        return out;
     }
 
     static BufferedImage noise(BufferedImage src, Random random, double sigma) {
