@@ -32,9 +32,8 @@ final class CabinetPeople {
         this.data = data;
     }
 
-    Org org() {
-        var orgId = data.org().organization().id();
-        var emails = new EnumMap<CabinetRole, String>(CabinetRole.class);
+    /** A new organization whose first owner (through the admin API) is signed in on the answered client. */
+    CabinetClient owner(Map<CabinetRole, String> emails, UUID orgId) {
         var ownerEmail = "owner-" + TestData.unique() + "@example.com";
         var response = new Http(port).admin("POST", "/api/v1/admin/organizations/" + orgId + "/owner-invitations",
                 "{\"email\":\"" + ownerEmail + "\"}");
@@ -42,6 +41,21 @@ final class CabinetPeople {
         var owner = new CabinetClient(port);
         accept(owner, response.json().path("invitation_url").asString());
         emails.put(CabinetRole.OWNER, ownerEmail);
+        return owner;
+    }
+
+    /** An organization with its owner only. */
+    Org ownerOnly() {
+        var orgId = data.org().organization().id();
+        var emails = new EnumMap<CabinetRole, String>(CabinetRole.class);
+        owner(emails, orgId);
+        return new Org(orgId, emails);
+    }
+
+    Org org() {
+        var orgId = data.org().organization().id();
+        var emails = new EnumMap<CabinetRole, String>(CabinetRole.class);
+        var owner = owner(emails, orgId);
         for (var role : new CabinetRole[] {CabinetRole.ADMIN, CabinetRole.REVIEWER, CabinetRole.VIEWER}) {
             var email = role.name().toLowerCase() + "-" + TestData.unique() + "@example.com";
             accept(new CabinetClient(port), invite(owner, email, role));
