@@ -130,6 +130,8 @@ class CabinetTwoFactorTests {
         assertThat(client.cookie("KYCFLOW_CABINET")).as("a new session id after the second step").isNotEqualTo(partway);
         assertThat(client.get("/cabinet/members").status()).isEqualTo(200);
         assertThat(client.get(SECOND_STEP).status()).as("done: the step is closed").isEqualTo(403);
+        client.get("/cabinet/api-key");
+        assertThat(client.post("/cabinet/api-key/reveal", "password", PASSWORD).status()).as("a fresh CSRF token works").isEqualTo(200);
     }
 
     @Test
@@ -216,6 +218,10 @@ class CabinetTwoFactorTests {
         assertThat(viewer.get("/cabinet/sessions").status()).isEqualTo(200);
         var off = viewer.post("/cabinet/account/two-factor/disable", "password", PASSWORD, "code", "123456");
         assertThat(off.body()).contains("requires two-factor sign-in, so it stays on");
+        var newcomer = new CabinetClient(port);
+        assertThat(people.accept(newcomer, CabinetPeople.invite(owner, "new-" + TestData.unique() + "@example.com",
+                CabinetRole.REVIEWER))).as("a new member enrols first too").endsWith(ENROLMENT);
+        assertThat(newcomer.get("/cabinet/sessions").location()).endsWith(ENROLMENT);
 
         owner.get("/cabinet/members");
         owner.post("/cabinet/members/two-factor-required", "required", "false");

@@ -12,6 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +37,7 @@ class SignIns {
     private final CabinetSettings settings;
     private final CabinetProperties properties;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final CsrfAuthenticationStrategy csrf = new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository());
 
     SignIns(SessionRegistry sessions, CabinetSettings settings, CabinetProperties properties) {
         this.sessions = sessions;
@@ -68,11 +71,16 @@ class SignIns {
         return since != null && since.plus(properties.secondStepTtl()).isAfter(Instant.now());
     }
 
-    /** The sign-in is complete (second factor given, or enrolment done): a new session id, the member's role. */
+    /**
+     * The sign-in is complete (second factor given, or enrolment done): a new session id and a new CSRF token, as
+     * Spring Security gives a form sign-in, and the member's role.
+     */
     void complete(CabinetUser user, HttpServletRequest request, HttpServletResponse response) {
         request.changeSessionId(); // the registry follows the new id (HttpSessionEventPublisher)
         request.getSession().removeAttribute(SECOND_STEP_SINCE);
-        store(full(user), request, response);
+        var authentication = full(user);
+        store(authentication, request, response);
+        csrf.onAuthentication(authentication, request, response);
     }
 
     /** Ends every session of {@code member} at its next request (removal, role change, log out everywhere). */
