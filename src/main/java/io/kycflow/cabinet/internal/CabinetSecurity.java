@@ -1,9 +1,10 @@
 package io.kycflow.cabinet.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 
-import jakarta.servlet.DispatcherType;
 import io.kycflow.cabinet.CabinetRole;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,8 +13,8 @@ import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -117,7 +118,7 @@ class CabinetSecurity {
 
     /** The role authorities of a route's least role and above, and the part-way state that may use it too. */
     private static String[] authorities(Route route) {
-        var granted = new java.util.ArrayList<String>();
+        var granted = new ArrayList<String>();
         if (route.minimum() != null) {
             for (var role : CabinetRole.satisfying(route.minimum())) {
                 granted.add("ROLE_" + role);

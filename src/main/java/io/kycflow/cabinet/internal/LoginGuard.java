@@ -26,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>per address: {@code max-failures-per-ip} (20) failed sign-ins within {@code ip-window} (15 min, from the first
  *       failure) and that address's further attempts get 429 until the window ends (guessing across many e-mails).</li>
  * </ul>
+ * Wrong two-factor codes count toward both, like wrong passwords ({@link #secondFactorFailed}).
  * The address counts live in this process only (one instance; a cluster would share them, e.g. in Redis).
  */
 @Component
