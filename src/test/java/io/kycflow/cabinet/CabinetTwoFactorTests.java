@@ -155,6 +155,27 @@ class CabinetTwoFactorTests {
     }
 
     @Test
+    void twoSignInsRacingWithTheSameCodeLetOnlyOneIn() throws Exception {
+        var org = people.org();
+        var email = org.emails().get(CabinetRole.REVIEWER);
+        var enrolled = enrol(people.signedIn(email));
+        var first = new CabinetClient(port);
+        var second = new CabinetClient(port);
+        for (var client : List.of(first, second)) {
+            assertThat(client.login(email, PASSWORD)).endsWith(SECOND_STEP);
+            client.get(SECOND_STEP);
+        }
+        var code = TotpCodes.code(enrolled.secret(), 1);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(() -> { start.await(); return first.post(SECOND_STEP, "code", code).status(); });
+            var b = pool.submit(() -> { start.await(); return second.post(SECOND_STEP, "code", code).status(); });
+            start.countDown();
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(302, 400);
+        }
+    }
+
+    @Test
     void wrongCodesCountTowardTheLockout() {
         var org = people.org();
         var email = org.emails().get(CabinetRole.ADMIN);
