@@ -1,8 +1,11 @@
 package io.kycflow.cabinet.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 
+import io.kycflow.cabinet.CabinetRole;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
@@ -10,7 +13,9 @@ import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,6 +24,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -82,10 +88,10 @@ class CabinetSecurity {
                         for (var route : Routes.ALL) {
                             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl rule =
                                     rules.requestMatchers(route.method(), route.pattern());
-                            if (route.minimum() == null) {
+                            if (route.isOpen()) {
                                 rule.permitAll();
                             } else {
-                                rule.hasAnyRole(io.kycflow.cabinet.CabinetRole.satisfying(route.minimum()));
+                                rule.hasAnyAuthority(authorities(route));
                             }
                         }
                         rules.anyRequest().denyAll();
@@ -99,7 +105,7 @@ class CabinetSecurity {
                             .sessionFixation(fixation -> fixation.changeSessionId())
                             .maximumSessions(-1).sessionRegistry(sessions).expiredUrl(Routes.LOGIN + "?expired"))
                     .addFilterBefore(guard.throttle(), UsernamePasswordAuthenticationFilter.class)
-                    .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> forbidden(response)))
+                    .exceptionHandling(errors -> errors.accessDeniedHandler(CabinetSecurity::denied))
                     .headers(headers -> headers
                             .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -108,6 +114,37 @@ class CabinetSecurity {
                             .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Resource-Policy", "same-origin")));
             return http.build();
         }
+    }
+
+    /** The role authorities of a route's least role and above, and the part-way state that may use it too. */
+    private static String[] authorities(Route route) {
+        var granted = new ArrayList<String>();
+        if (route.minimum() != null) {
+            for (var role : CabinetRole.satisfying(route.minimum())) {
+                granted.add("ROLE_" + role);
+            }
+        }
+        if (route.partway() != null) {
+            granted.add(route.partway());
+        }
+        return granted.toArray(String[]::new);
+    }
+
+    /** A member part-way through signing in is sent to the step they owe; anyone else gets 403. */
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(denied instanceof CsrfException)) {
+            if (SignIns.partway(authentication, SignIns.SECOND_STEP)) {
+                response.sendRedirect(SignIns.SECOND_STEP_PAGE);
+                return;
+            }
+            if (SignIns.partway(authentication, SignIns.ENROLMENT)) {
+                response.sendRedirect(SignIns.ENROLMENT_PAGE);
+                return;
+            }
+        }
+        forbidden(response);
     }
 
     private static void forbidden(HttpServletResponse response) throws IOException {

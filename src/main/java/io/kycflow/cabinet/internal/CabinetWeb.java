@@ -10,7 +10,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -26,8 +27,11 @@ class CabinetWeb implements WebMvcConfigurer {
                 .setCachePeriod(3600);
     }
 
-    /** The signed-in member as templates see it (they read public members only). */
-    public record Me(String email, String role, boolean admin, boolean owner) {
+    /**
+     * The signed-in member as templates see it (they read public members only); {@code full} is false part-way through
+     * signing in (a second factor or an enrolment still due), when the layout shows no navigation.
+     */
+    public record Me(String email, String role, boolean admin, boolean owner, boolean full) {
     }
 
     /** Ahead of the REST problem-details advice: a person in the Cabinet gets a page, not JSON. */
@@ -36,7 +40,7 @@ class CabinetWeb implements WebMvcConfigurer {
     static class Layout {
 
         @ExceptionHandler(KycException.class)
-        ModelAndView problem(KycException e, @AuthenticationPrincipal @Nullable CabinetUser me) {
+        ModelAndView problem(KycException e) {
             var status = switch (e.kind()) {
                 case INVALID, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> HttpStatus.BAD_REQUEST;
                 case UNAUTHORIZED, FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -45,25 +49,33 @@ class CabinetWeb implements WebMvcConfigurer {
                 case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
                 case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             };
-            return page(status, e.getMessage(), me);
+            return page(status, e.getMessage());
         }
 
         @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-        ModelAndView badParameter(MethodArgumentTypeMismatchException e, @AuthenticationPrincipal @Nullable CabinetUser me) {
-            return page(HttpStatus.BAD_REQUEST, "The address has a malformed " + e.getName() + ".", me);
+        ModelAndView badParameter(MethodArgumentTypeMismatchException e) {
+            return page(HttpStatus.BAD_REQUEST, "The address has a malformed " + e.getName() + ".");
         }
 
-        private ModelAndView page(HttpStatus status, String message, @Nullable CabinetUser me) {
+        private ModelAndView page(HttpStatus status, String message) {
             var view = new ModelAndView("cabinet/problem", status);
             view.addObject("title", status == HttpStatus.NOT_FOUND ? "Not found" : status.getReasonPhrase());
             view.addObject("message", message);
-            view.addObject("me", me(me));
+            view.addObject("me", me(SecurityContextHolder.getContext().getAuthentication()));
             return view;
         }
 
         @ModelAttribute("me")
-        @Nullable Me me(@AuthenticationPrincipal @Nullable CabinetUser me) {
-            return me == null ? null : new Me(me.email(), me.role().name(), me.can(CabinetRole.ADMIN), me.can(CabinetRole.OWNER));
+        @Nullable Me me() {
+            return me(SecurityContextHolder.getContext().getAuthentication());
+        }
+
+        static @Nullable Me me(@Nullable Authentication authentication) {
+            if (authentication == null || !(authentication.getPrincipal() instanceof CabinetUser me)) {
+                return null;
+            }
+            var full = SignIns.fullySignedIn(authentication);
+            return new Me(me.email(), me.role().name(), full && me.can(CabinetRole.ADMIN), full && me.can(CabinetRole.OWNER), full);
         }
     }
 }

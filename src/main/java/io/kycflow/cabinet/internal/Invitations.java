@@ -11,6 +11,7 @@ import io.kycflow.cabinet.Invitation;
 import io.kycflow.security.ApiKeys;
 import io.kycflow.session.SessionProperties;
 import io.kycflow.shared.KycException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +40,14 @@ public class Invitations {
     record Pending(String email, UUID organizationId, CabinetRole role, OffsetDateTime expiresAt) {
     }
 
-    public record Sent(String email, CabinetRole role, String invitedBy, OffsetDateTime createdAt, OffsetDateTime expiresAt,
-                @org.jspecify.annotations.Nullable OffsetDateTime usedAt) {
+    /** An invitation as its organization's owners see it; {@code ref} (the token's hash, not the token) names it. */
+    public record Sent(String ref, String email, CabinetRole role, String invitedBy, OffsetDateTime createdAt,
+                       OffsetDateTime expiresAt, @Nullable OffsetDateTime usedAt, @Nullable OffsetDateTime revokedAt) {
+
+        public String state() {
+            return usedAt != null ? "used" : revokedAt != null ? "revoked"
+                    : expiresAt.isBefore(Members.now()) ? "expired" : "open";
+        }
     }
 
     static String checkedEmail(String email) {
@@ -74,7 +81,7 @@ public class Invitations {
         }
         return jdbc.sql("""
                         SELECT email, organization_id, role, expires_at FROM cabinet_invitation
-                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?""")
+                        WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?""")
                 .params(ApiKeys.lookupHash(token), Members.now()).query(Pending.class).optional();
     }
 
@@ -83,7 +90,7 @@ public class Invitations {
     Member accept(String token, String password) {
         var pending = open(token).orElseThrow(Invitations::gone);
         PasswordPolicy.check(password, pending.email());
-        int used = jdbc.sql("UPDATE cabinet_invitation SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+        int used = jdbc.sql("UPDATE cabinet_invitation SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL")
                 .params(Members.now(), ApiKeys.lookupHash(token)).update();
         if (used != 1) {
             throw gone();
@@ -93,9 +100,23 @@ public class Invitations {
 
     List<Sent> ofOrganization(UUID organizationId) {
         return jdbc.sql("""
-                        SELECT email, role, invited_by, created_at, expires_at, used_at FROM cabinet_invitation
+                        SELECT token_hash AS ref, email, role, invited_by, created_at, expires_at, used_at, revoked_at
+                        FROM cabinet_invitation
                         WHERE organization_id = ? ORDER BY created_at DESC FETCH FIRST 100 ROWS ONLY""")
                 .param(organizationId).query(Sent.class).list();
+    }
+
+    /** Revokes an unused invitation of the organization; answers its e-mail. */
+    String revoke(UUID organizationId, String ref) {
+        var email = jdbc.sql("""
+                        SELECT email FROM cabinet_invitation
+                        WHERE token_hash = ? AND organization_id = ? AND used_at IS NULL AND revoked_at IS NULL""")
+                .params(ref, organizationId).query(String.class).optional()
+                .orElseThrow(() -> KycException.notFound("invitation_not_found",
+                        "That invitation was already used or revoked, or is not one of your organization's."));
+        jdbc.sql("UPDATE cabinet_invitation SET revoked_at = ? WHERE token_hash = ? AND organization_id = ? AND revoked_at IS NULL")
+                .params(Members.now(), ref, organizationId).update();
+        return email;
     }
 
     private static KycException gone() {

@@ -26,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>per address: {@code max-failures-per-ip} (20) failed sign-ins within {@code ip-window} (15 min, from the first
  *       failure) and that address's further attempts get 429 until the window ends (guessing across many e-mails).</li>
  * </ul>
+ * Wrong two-factor codes count toward both, like wrong passwords ({@link #secondFactorFailed}).
  * The address counts live in this process only (one instance; a cluster would share them, e.g. in Redis).
  */
 @Component
@@ -34,12 +35,14 @@ class LoginGuard {
     private final Members members;
     private final AuditLog audit;
     private final CabinetProperties properties;
+    private final SignIns signIns;
     private final Cache<String, AtomicInteger> failuresByIp;
 
-    LoginGuard(Members members, AuditLog audit, CabinetProperties properties) {
+    LoginGuard(Members members, AuditLog audit, CabinetProperties properties, SignIns signIns) {
         this.members = members;
         this.audit = audit;
         this.properties = properties;
+        this.signIns = signIns;
         this.failuresByIp = Caffeine.newBuilder().expireAfterWrite(properties.ipWindow()).maximumSize(100_000).build();
     }
 
@@ -49,7 +52,8 @@ class LoginGuard {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 var count = failuresByIp.getIfPresent(request.getRemoteAddr());
-                if ("POST".equals(request.getMethod()) && Routes.LOGIN.equals(request.getRequestURI())
+                var uri = request.getRequestURI();
+                if ("POST".equals(request.getMethod()) && (Routes.LOGIN.equals(uri) || SignIns.SECOND_STEP_PAGE.equals(uri))
                         && count != null && count.get() >= properties.maxFailuresPerIp()) {
                     response.setStatus(429);
                     response.setHeader("Retry-After", String.valueOf(properties.ipWindow().toSeconds()));
@@ -84,9 +88,37 @@ class LoginGuard {
         redirect.setDefaultTargetUrl("/cabinet/");
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
             var user = (CabinetUser) authentication.getPrincipal();
+            var member = members.find(user.id()).orElseThrow();
+            var next = signIns.afterPassword(member, request, response);
+            if (SignIns.SECOND_STEP_PAGE.equals(next)) {
+                // the failure count is reset only once the code is right too: the password alone does not clear it
+                response.sendRedirect(next);
+                return;
+            }
             members.recordSuccess(user.id());
             audit.record(user.organizationId(), user.email(), "sign_in", null, null, request);
-            redirect.onAuthenticationSuccess(request, response, authentication);
+            if (next != null) {
+                response.sendRedirect(next);
+            } else {
+                redirect.onAuthenticationSuccess(request, response, authentication);
+            }
         };
+    }
+
+    /** A wrong code at the second step: counts toward the same lockout as a wrong password. Answers: now locked. */
+    boolean secondFactorFailed(Member member, HttpServletRequest request) {
+        failuresByIp.asMap().computeIfAbsent(request.getRemoteAddr(), ip -> new AtomicInteger()).incrementAndGet();
+        members.recordFailure(member.id(), properties.maxFailedLogins(), Members.now().plus(properties.lockDuration()));
+        audit.record(member.organizationId(), member.email(), "sign_in_failed", null, "wrong second-factor code", request);
+        return locked(member);
+    }
+
+    boolean locked(Member member) {
+        var now = members.find(member.id()).map(Member::lockedUntil).orElse(null);
+        return now != null && now.isAfter(Members.now());
+    }
+
+    void secondFactorPassed(Member member) {
+        members.recordSuccess(member.id());
     }
 }

@@ -6,9 +6,9 @@ import java.util.UUID;
 import io.kycflow.cabinet.CabinetRole;
 import org.jspecify.annotations.Nullable;
 
-/** A person who signs in to one organization's Cabinet. */
+/** A person who signs in to one organization's Cabinet; {@code twoFactor}: has a TOTP authenticator enrolled. */
 public record Member(UUID id, UUID organizationId, String email, CabinetRole role, String passwordHash, int failedLogins,
-              @Nullable OffsetDateTime lockedUntil, OffsetDateTime createdAt) {
+              @Nullable OffsetDateTime lockedUntil, OffsetDateTime createdAt, boolean twoFactor) {
 
     @Override
     public String toString() {

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 class Members {
 
     private static final String COLUMNS = "id, organization_id, email, role, password_hash, failed_logins, locked_until, created_at";
+    private static final String SELECT = "SELECT " + COLUMNS + ", totp_secret IS NOT NULL AS two_factor FROM cabinet_member ";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -34,23 +35,23 @@ class Members {
     }
 
     Optional<Member> findByEmail(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cabinet_member WHERE email = ?").param(normalized(email))
+        return jdbc.sql(SELECT + "WHERE email = ?").param(normalized(email))
                 .query(Member.class).optional();
     }
 
     Optional<Member> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cabinet_member WHERE id = ?").param(id).query(Member.class).optional();
+        return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(Member.class).optional();
     }
 
     List<Member> ofOrganization(UUID organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM cabinet_member WHERE organization_id = ? ORDER BY created_at")
+        return jdbc.sql(SELECT + "WHERE organization_id = ? ORDER BY created_at")
                 .param(organizationId).query(Member.class).list();
     }
 
     /** A new member with a password that passed {@link PasswordPolicy}; an e-mail already in use is a conflict. */
     Member create(UUID organizationId, String email, CabinetRole role, String password) {
         var member = new Member(UUID.randomUUID(), organizationId, normalized(email), role, encoder.encode(password), 0,
-                null, now());
+                null, now(), false);
         try {
             jdbc.sql("INSERT INTO cabinet_member (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(member.id(), member.organizationId(), member.email(), member.role().name(),
@@ -60,6 +61,12 @@ class Members {
             throw KycException.conflict("member_exists", "email", "This e-mail already has a Cabinet account.");
         }
         return member;
+    }
+
+    /** The member {@code id} if it belongs to {@code organizationId}: another organization's member is "not found". */
+    Member inOrganization(UUID organizationId, UUID id) {
+        return find(id).filter(member -> member.organizationId().equals(organizationId))
+                .orElseThrow(() -> KycException.notFound("member_not_found", "There is no such member in your organization."));
     }
 
     boolean passwordMatches(Member member, String password) {

@@ -25,7 +25,12 @@ final class Routes {
             Route.open(POST, "/cabinet/invitations/{token}"),
             Route.open(GET, "/cabinet/assets/**"),
             Route.open(POST, "/cabinet/logout"),          // Spring Security's logout filter: ends whatever session there is
+            Route.secondStep(GET, SignIns.SECOND_STEP_PAGE),
+            Route.secondStep(POST, SignIns.SECOND_STEP_PAGE),
             Route.of(POST, "/cabinet/account/logout-everywhere", VIEWER),
+            Route.enrolment(GET, SignIns.ENROLMENT_PAGE),
+            Route.enrolment(POST, SignIns.ENROLMENT_PAGE),
+            Route.of(POST, "/cabinet/account/two-factor/disable", VIEWER),
             Route.of(GET, "/cabinet/", VIEWER),
             Route.of(GET, "/cabinet/sessions", VIEWER),
             Route.of(GET, "/cabinet/sessions/{id}", VIEWER),
@@ -36,6 +41,10 @@ final class Routes {
             Route.of(POST, "/cabinet/api-key/rotate", ADMIN),
             Route.of(GET, "/cabinet/members", OWNER),
             Route.of(POST, "/cabinet/members/invitations", OWNER),
+            Route.of(POST, "/cabinet/members/invitations/revoke", OWNER),
+            Route.of(POST, "/cabinet/members/{id}/role", OWNER),
+            Route.of(POST, "/cabinet/members/{id}/remove", OWNER),
+            Route.of(POST, "/cabinet/members/two-factor-required", OWNER),
             Route.of(GET, "/cabinet/audit", ADMIN),
             Route.of(GET, "/cabinet/audit.csv", ADMIN)
             // next: flows (list VIEWER; create, edit, key reveal and rotation ADMIN)

@@ -3,10 +3,6 @@ package io.kycflow.cabinet.internal;
 import io.kycflow.shared.KycException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +15,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInController {
 
     private final Invitations invitations;
-    private final SessionRegistry sessions;
+    private final SignIns signIns;
     private final AuditLog audit;
-    private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SignInController(Invitations invitations, SessionRegistry sessions, AuditLog audit) {
+    SignInController(Invitations invitations, SignIns signIns, AuditLog audit) {
         this.invitations = invitations;
-        this.sessions = sessions;
+        this.signIns = signIns;
         this.audit = audit;
     }
 
@@ -72,22 +67,12 @@ class SignInController {
             model.addAttribute("problem", e.getMessage());
             return "cabinet/invitation";
         }
-        signIn(new CabinetUser(member, Members.now()), request, response);
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // as a form sign-in does: no fixation
+        }
+        var next = signIns.afterPassword(member, request, response); // a new member has no authenticator yet
         audit.record(member.organizationId(), member.email(), "invitation_accepted", member.id().toString(),
                 "role " + member.role(), request);
-        return "redirect:/cabinet/";
-    }
-
-    /** As a form sign-in does it: a fresh session id (no fixation), the context stored, the session registered. */
-    private void signIn(CabinetUser user, HttpServletRequest request, HttpServletResponse response) {
-        user.eraseCredentials();
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
-        sessions.registerNewSession(request.getSession().getId(), user);
+        return "redirect:" + (next == null ? "/cabinet/" : next);
     }
 }

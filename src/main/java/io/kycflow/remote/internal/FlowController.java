@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.kycflow.flow.FlowService;
-import io.kycflow.remote.internal.web.QrSvg;
+import io.kycflow.shared.QrSvg;
 import io.kycflow.session.Session;
 import io.kycflow.session.SessionService;
 import io.kycflow.shared.KycException;

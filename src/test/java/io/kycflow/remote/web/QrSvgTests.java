@@ -7,13 +7,13 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import io.kycflow.remote.internal.web.QrSvg;
+import io.kycflow.shared.QrSvg;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hand-off QR code drawn as SVG reads back as the link it was made from (rasterised here, decoded by ZXing). */
-class QrSvgTests {
+public class QrSvgTests {
 
     private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z");
@@ -28,7 +28,7 @@ class QrSvgTests {
     }
 
     /** Draws the SVG's one path (runs of dark modules) at 6 px a module and decodes it. */
-    static String decode(String svg) throws Exception {
+    public static String decode(String svg) throws Exception {
         var box = VIEW_BOX.matcher(svg);
         assertThat(box.find()).isTrue();
         int modules = Integer.parseInt(box.group(1));

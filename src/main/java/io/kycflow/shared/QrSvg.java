@@ -1,4 +1,4 @@
-package io.kycflow.remote.internal.web;
+package io.kycflow.shared;
 
 import java.util.Map;
 
@@ -10,7 +10,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
  * A QR code drawn on the server as a small SVG (one path, one unit per module, a quiet zone of four): no script, no
- * third-party request, crisp at any size.
+ * third-party request, crisp at any size. Drawn for the hosted page's hand-off link and the Cabinet's authenticator
+ * enrolment.
  */
 public final class QrSvg {
 
