@@ -61,6 +61,12 @@ class CabinetWeb implements WebMvcConfigurer {
             return view;
         }
 
+        /** The language of the labels the page shows in three languages, for its {@code lang} attributes and switcher. */
+        @ModelAttribute("lang")
+        String lang(jakarta.servlet.http.HttpServletRequest request) {
+            return CabinetLocales.of(request).getLanguage();
+        }
+
         @ModelAttribute("me")
         @Nullable Me me(@AuthenticationPrincipal @Nullable CabinetUser me) {
             return me == null ? null : new Me(me.email(), me.role().name(), me.can(CabinetRole.ADMIN), me.can(CabinetRole.OWNER));

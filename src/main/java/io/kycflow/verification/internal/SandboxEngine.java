@@ -13,6 +13,8 @@ import io.kycflow.verification.EngineInput;
 import io.kycflow.verification.EngineVerdict;
 import io.kycflow.verification.SandboxVerifier;
 import io.kycflow.verification.VerificationEngine;
+import io.kycflow.verification.internal.signature.SignerCheck;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,9 @@ class SandboxEngine implements VerificationEngine {
         return EnumSet.complementOf(EnumSet.of(TechnologyCode.ED)); // ED: the sandbox e-document provider's engine
     }
 
+    /** The IIN of the sandbox's synthetic person (as the sandbox e-document provider's default one). */
+    static final String SANDBOX_IIN = "900101300001";
+
     @Override
     public boolean sandbox() {
         return true;
@@ -48,7 +53,7 @@ class SandboxEngine implements VerificationEngine {
         var technology = input.technology();
         var schema = catalog.get(technology).resultSchema();
         var outcome = input.sandboxOutcome() == null ? "pass" : input.sandboxOutcome();
-        var failureCode = switch (outcome) {
+        String failureCode = switch (outcome) {
             case "pass" -> null;
             case "fail" -> defaultFailure(technology);
             default -> {
@@ -58,7 +63,17 @@ class SandboxEngine implements VerificationEngine {
                 yield outcome;
             }
         };
-        var block = block(technology, failureCode);
+        var signerIin = SANDBOX_IIN;
+        if (technology.isDigitalSignature() && failureCode == null) {
+            // the flow's signer_identity rule, as the real engine applies it: the tester's signer is the session's person
+            var check = SignerCheck.of(input.config(), input.session());
+            if (check.applies() && check.expectedIin() == null) {
+                failureCode = SignerCheck.MISMATCH;
+            } else if (check.applies()) {
+                signerIin = check.expectedIin();
+            }
+        }
+        var block = block(technology, failureCode, signerIin);
         block.put("result", failureCode == null);
         if (failureCode == null) {
             block.putNull("failure_reason");
@@ -94,7 +109,7 @@ class SandboxEngine implements VerificationEngine {
     }
 
     /** Plausible, clearly synthetic fields in each technology's own shape, consistent with the failure picked. */
-    private static ObjectNode block(TechnologyCode technology, String failure) {
+    private static ObjectNode block(TechnologyCode technology, @Nullable String failure, String signerIin) {
         var node = NODES.objectNode();
         boolean passed = failure == null;
         switch (technology) {
@@ -130,7 +145,8 @@ class SandboxEngine implements VerificationEngine {
             case ED -> {
                 if (passed) {
                     node.put("document_type", "IdentityCard");
-                    node.putObject("person").put("surname", "SANDBOX").put("given_names", "TEST PERSON").put("birth_date", "1990-01-01");
+                    node.putObject("person").put("surname", "SANDBOX").put("given_names", "TEST PERSON").put("birth_date", "1990-01-01")
+                            .put("iin", SANDBOX_IIN);
                 } else {
                     node.putNull("document_type").putNull("person");
                 }
@@ -147,8 +163,8 @@ class SandboxEngine implements VerificationEngine {
                 }
                 boolean named = !"unsupported_format".equals(failure) && !"signer_identity_missing".equals(failure);
                 if (named) {
-                    node.putObject("signer").put("common_name", "SANDBOX TEST PERSON").put("serial_number", "IIN900101300001")
-                            .put("iin", "900101300001").putNull("organization").putNull("organization_id");
+                    node.putObject("signer").put("common_name", "SANDBOX TEST PERSON").put("serial_number", "IIN" + signerIin)
+                            .put("iin", signerIin).putNull("organization").putNull("organization_id");
                 } else {
                     node.putNull("signer");
                 }
