@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * here decides what is valid: a value that does not parse is passed on as text, so the schema's own message says why.
  * Inputs are named {@code <schema>.<field>}, the same path the validator's messages name.
  */
-final class FlowForm {
+public final class FlowForm {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final String NAME = "name";
@@ -75,12 +75,12 @@ final class FlowForm {
         return form;
     }
 
-    String text(String input) {
+    public String text(String input) {
         var value = values.getFirst(input);
         return value == null ? "" : value;
     }
 
-    boolean chosen(Technology technology) {
+    public boolean chosen(Technology technology) {
         return values.getOrDefault(TECHNOLOGIES, List.of()).contains(technology.id().toString());
     }
 
@@ -199,11 +199,11 @@ final class FlowForm {
     }
 
     /** One input as the template draws it. */
-    record Input(String name, String id, String kind, String label, String help, String value, List<Option> options,
+    public record Input(String name, String id, String kind, String label, String help, String value, List<Option> options,
                  @Nullable Number min, @Nullable Number max, @Nullable String step, @Nullable String problem) {
     }
 
-    record Option(String value, String text, boolean selected) {
+    public record Option(String value, String text, boolean selected) {
     }
 
     List<Input> inputs(ConfigSchema schema, FlowPages.Texts texts, Map<String, String> problems) {

@@ -84,7 +84,7 @@ class FlowPages {
     }
 
     /** One group of inputs: the flow's own settings or one config schema (the three signature variants share one). */
-    record Section(String id, String title, String codes, List<FlowForm.Input> inputs) {
+    public record Section(String id, String title, String codes, List<FlowForm.Input> inputs) {
     }
 
     @GetMapping("/cabinet/flows")
@@ -131,6 +131,7 @@ class FlowPages {
         var flow = flows.get(me.organizationId(), id);
         var technologies = flow.technologyIds().stream().map(t -> catalog.find(t).orElseThrow()).toList();
         model.addAttribute("flow", flow);
+        model.addAttribute("pageTitle", "Flow " + flow.name());
         model.addAttribute("technologies", technologies);
         model.addAttribute("sections", sections(FlowForm.of(flow, technologies), technologies, Map.of(), CabinetLocales.of(request)));
         model.addAttribute("snippet", snippet(flow, null));
@@ -207,6 +208,7 @@ class FlowPages {
                         Map<String, String> problems, Locale locale) {
         model.addAttribute("form", form);
         model.addAttribute("flow", flow);
+        model.addAttribute("pageTitle", flow == null ? "New flow" : "Edit flow " + flow.name());
         model.addAttribute("offered", offered);
         model.addAttribute("problems", problems);
         model.addAttribute("sections", sections(form, offered, problems, locale));
