@@ -23,9 +23,9 @@ class DigitalSignatureTechnologies {
                     + "certificate's own distribution point."),
             ConfigField.oneOf("signer_identity", SignerIdentityRule.NAMES, SignerIdentityRule.ANY.name(),
                     "Whose certificate is accepted: ANY signer the CA vouches for; SESSION_IIN, only the person whose IIN "
-                            + "the session's metadata carries under signer_iin_metadata_key; ED_RESULT_IIN, only the "
-                            + "person whose e-document an earlier ED step of the same session fetched. Otherwise the "
-                            + "attempt fails with signer_mismatch."),
+                            + "the session's metadata carries under signer_iin_metadata_key; ED_PERSON, only the person "
+                            + "whose e-document an earlier ED step of the same session fetched (surname, first given name "
+                            + "and the birth date the IIN encodes). Otherwise the attempt fails with signer_mismatch."),
             ConfigField.text("signer_iin_metadata_key", 64, "iin",
                     "For signer_identity SESSION_IIN: the key of the session metadata that holds the signer's 12-digit IIN.")));
 

@@ -19,9 +19,7 @@ class EDocumentTechnology implements TechnologyProvider {
             ResultField.object("person", "Who the e-document belongs to.",
                     ResultField.text("surname", "Surname."),
                     ResultField.text("given_names", "Given names."),
-                    ResultField.date("birth_date", "Date of birth."),
-                    ResultField.text("iin", "The 12-digit individual identification number the e-document was fetched "
-                            + "for.")).orNull()),
+                    ResultField.date("birth_date", "Date of birth.")).orNull()),
             List.of(new FailureCode("edocument_not_found", "The e-document provider found no document for the person."),
                     new FailureCode("edocument_unavailable", "The e-document provider could not be reached."),
                     new FailureCode("consent_declined", "The person declined to share the e-document."),

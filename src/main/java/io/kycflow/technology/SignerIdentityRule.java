@@ -13,8 +13,12 @@ public enum SignerIdentityRule {
     ANY,
     /** The certificate's IIN must equal the one the session's metadata carries (key: {@code signer_iin_metadata_key}). */
     SESSION_IIN,
-    /** The certificate's IIN must equal that of the e-document an earlier ED step of the session fetched. */
-    ED_RESULT_IIN;
+    /**
+     * The certificate must name the person of the e-document an earlier ED step of the session fetched: the same
+     * surname and first given name in its common name, and an IIN whose birth date is theirs. (The IIN typed for the ED
+     * step is never stored, so the e-document's person is what there is to compare with.)
+     */
+    ED_PERSON;
 
     static final List<String> NAMES = Arrays.stream(values()).map(Enum::name).toList();
 

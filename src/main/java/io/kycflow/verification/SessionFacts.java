@@ -29,10 +29,14 @@ public record SessionFacts(@Nullable JsonNode metadata, Map<TechnologyCode, Json
         return value == null || !(value.isString() || value.isIntegralNumber()) ? null : iin(value.asString());
     }
 
-    /** The IIN of the e-document a passed ED step fetched, else null. */
-    public @Nullable String edocumentIin() {
+    /**
+     * The person of the e-document a passed ED step fetched ({@code surname}, {@code given_names}, {@code birth_date}),
+     * else null. The IIN the person typed for it is deliberately not kept anywhere, so this is who the step found.
+     */
+    public @Nullable JsonNode edocumentPerson() {
         var block = passedResults.get(TechnologyCode.ED);
-        return block == null ? null : iin(block.path("person").path("iin").asString(""));
+        var person = block == null ? null : block.get("person");
+        return person == null || !person.isObject() ? null : person;
     }
 
     private static @Nullable String iin(String text) {

@@ -58,7 +58,7 @@ public final class ResultBlocks {
             case F2F -> node.put("similarity", "0.9712").put("threshold", 0.85).put("several_faces", false);
             case ED -> {
                 node.put("document_type", "IdentityCard");
-                node.putObject("person").put("surname", "TEST").put("given_names", "PERSON").put("birth_date", "1990-01-01").put("iin", "900101300001");
+                node.putObject("person").put("surname", "TEST").put("given_names", "PERSON").put("birth_date", "1990-01-01");
             }
             case DSI, DSN, DSS -> {
                 node.put("signature_valid", true);

@@ -71,7 +71,7 @@ final class EDocumentEngine implements VerificationEngine {
             var document = provider.fetch(new EDocumentQuery(iin, documentType, UUID.randomUUID()));
             block.put("document_type", document.documentType());
             block.putObject("person").put("surname", document.surname()).put("given_names", document.givenNames())
-                    .put("birth_date", document.birthDate().toString()).put("iin", iin);
+                    .put("birth_date", document.birthDate().toString());
             if (document.expiryDate() != null && document.expiryDate().isBefore(LocalDate.now(ZoneOffset.UTC))) {
                 throw new EDocumentFailure(EDocumentFailure.EXPIRED, "The person's " + document.documentType()
                         + " expired on " + document.expiryDate() + ".");

@@ -85,7 +85,7 @@ class SignatureEngine implements VerificationEngine {
             var chain = cms.chain(certificate, signed.certificates(), anchors(config), signingTime);
             variant.checkKeyUsage(certificate);
             variant.checkIdentity(signer);
-            var signerRefused = SignerCheck.of(config, input.session()).refusal(signer.iin());
+            var signerRefused = SignerCheck.of(config, input.session()).refusal(signer.commonName(), signer.iin());
             if (signerRefused != null) {
                 throw new SignatureFailure(SignerCheck.MISMATCH, signerRefused);
             }

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code digital_signature_config.signer_identity}: the signer must be the session's person (by the IIN in the
- * session's metadata, or the IIN of its e-document step), or the attempt fails with {@code signer_mismatch}; the same
+ * session's metadata, or as the person of its e-document step), or the attempt fails with {@code signer_mismatch}; the same
  * in the real engine and in the sandbox.
  */
 @IntegrationTest
@@ -77,22 +77,32 @@ class SignerIdentityTests {
     }
 
     @Test
-    void withEdResultIinTheSignerMustBeThePersonOfTheEDocumentStep() throws Exception {
-        var config = config("\"signer_identity\":\"ED_RESULT_IIN\"");
-        assertThat(verify(config, edPassed(IIN)).passed()).isTrue();
-        var other = verify(config, edPassed("880202400002"));
-        assertThat(other.passed()).isFalse();
-        assertThat(other.failure().type()).isEqualTo("signer_mismatch");
+    void withEdPersonTheSignerMustBeThePersonOfTheEDocumentStep() throws Exception {
+        var config = config("\"signer_identity\":\"ED_PERSON\"");
+        assertThat(verify(config, edPassed("Nurlanovna", "Asel Bolatovna", "1990-01-01")).passed()).isTrue();
+        var otherName = verify(config, edPassed("SEITKALI", "ASEL", "1990-01-01"));
+        assertThat(otherName.failure().type()).isEqualTo("signer_mismatch");
+        assertThat(otherName.failure().detail()).contains("another person");
+        var otherBirth = verify(config, edPassed("NURLANOVNA", "ASEL", "1990-01-02"));
+        assertThat(otherBirth.failure().type()).as("the IIN encodes 1990-01-01").isEqualTo("signer_mismatch");
         var none = verify(config, SessionFacts.NONE);
         assertThat(none.failure().type()).isEqualTo("signer_mismatch");
         assertThat(none.failure().detail()).contains("e-document step");
     }
 
     @Test
+    void anIinEncodesItsHoldersBirthDate() {
+        assertThat(SignerCheck.birthDate("900101300001")).hasToString("1990-01-01");
+        assertThat(SignerCheck.birthDate("050607500001")).hasToString("2005-06-07");
+        assertThat(SignerCheck.birthDate("901301300001")).isNull();
+        assertThat(SignerCheck.birthDate("900101900001")).isNull();
+    }
+
+    @Test
     void anyStaysTheDefaultAndAcceptsWhoeverTheAuthorityVouchesFor() throws Exception {
         var config = config("");
         assertThat(JsonMapper.shared().readTree(config).has("signer_identity")).isFalse();
-        assertThat(verify(config, edPassed("880202400002")).passed()).isTrue();
+        assertThat(verify(config, edPassed("SOMEONE", "ELSE", "1970-01-01")).passed()).isTrue();
     }
 
     @Test
@@ -133,8 +143,9 @@ class SignerIdentityTests {
                 Map.of(), null, facts));
     }
 
-    private static SessionFacts edPassed(String iin) {
-        return new SessionFacts(null, Map.of(TechnologyCode.ED, json("{\"person\":{\"iin\":\"" + iin + "\"}}")));
+    private static SessionFacts edPassed(String surname, String givenNames, String birthDate) {
+        return new SessionFacts(null, Map.of(TechnologyCode.ED, json("{\"person\":{\"surname\":\"" + surname
+                + "\",\"given_names\":\"" + givenNames + "\",\"birth_date\":\"" + birthDate + "\"}}")));
     }
 
     private static void assertMismatch(io.kycflow.session.Session session, String detail) {
