@@ -34,8 +34,12 @@ final class CabinetClient {
         this.port = port;
     }
 
-    Page get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    Page get(String path, String... headers) {
+        var request = HttpRequest.newBuilder(uri(path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     /** A form post with the CSRF token of the last page seen (unless {@code withCsrf} is false). */

@@ -83,7 +83,9 @@ class CabinetFlowsBrowserTests {
                     createDsi(browser, pem);
                     check(browser, "dsi-detail", violations);
                     browser.open("http://localhost:" + port + "/cabinet/flows/new?lang=ru");
+                    driver.findElement(By.id("tech-LD")).click(); // its settings show once ticked
                     assertThat(driver.findElement(By.cssSelector("label[for=liveness_config-max_attempts]")).getText()).isEqualTo("Попытки селфи");
+                    assertThat(driver.findElement(By.id("digital_signature_config")).isDisplayed()).isFalse();
                     check(browser, "new-ru", violations);
                 }
                 browser.open("http://localhost:" + port + "/cabinet/flows");

@@ -210,10 +210,13 @@ class CabinetFlowsTests {
     }
 
     @Test
-    void labelsFollowLangOrAcceptLanguageAndTheHostedPageKeepsItsOwn() {
+    void labelsFollowLangOrAcceptLanguage() {
         var org = org(CabinetRole.ADMIN);
         var admin = signedIn(org.emails().get(CabinetRole.ADMIN));
         assertThat(admin.get("/cabinet/flows/new?lang=ru").body()).contains("Попытки селфи", "lang=\"ru\"");
+        assertThat(admin.get("/cabinet/flows/new", "Accept-Language", "kk-KZ,ru;q=0.8").body()).contains("Селфи әрекеттері");
+        assertThat(admin.get("/cabinet/flows/new?lang=en", "Accept-Language", "ru").body()).contains("Selfie attempts");
+        assertThat(admin.get("/cabinet/flows/new", "Accept-Language", "not a language tag;;").status()).isEqualTo(200);
         assertThat(admin.get("/cabinet/flows/new?lang=kz").body()).contains("Селфи әрекеттері");
         assertThat(admin.get("/cabinet/technologies?lang=kk").body()).contains("Селфи әрекеттері");
         assertThat(admin.get("/cabinet/flows/new?lang=xx").body()).contains("Selfie attempts");
