@@ -55,8 +55,6 @@ class ConfigLabelsTests {
 
     @Test
     void theBundlesHoldNoKeyForAFieldThatDoesNotExist() throws Exception {
-        var known = new LinkedHashSet<String>();
-        known.add(FlowConfigSchema.SCHEMA.name());
         var keys = new LinkedHashSet<String>();
         var schemas = new LinkedHashSet<ConfigSchema>();
         schemas.add(FlowConfigSchema.SCHEMA);

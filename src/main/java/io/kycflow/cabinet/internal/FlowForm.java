@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -274,9 +273,5 @@ public final class FlowForm {
         } catch (NumberFormatException e) {
             return NODES.stringNode(text);
         }
-    }
-
-    static String language(Locale locale) {
-        return locale.getLanguage();
     }
 }

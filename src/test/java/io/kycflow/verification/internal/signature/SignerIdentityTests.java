@@ -114,6 +114,17 @@ class SignerIdentityTests {
         var missing = sandbox.complete(sessions.create(flow, null), true);
         assertThat(missing.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(missing.steps().getFirst().failureReason().type()).isEqualTo("signer_mismatch");
+
+        var data = new TestData(organizations, flows, catalog);
+        var org = data.org(OrganizationStatus.TEST, TechnologyCode.ED, DSI);
+        var afterEd = data.flow(org.organization().id(), null, "{\"digital_signature_config\":"
+                + config("\"signer_identity\":\"ED_PERSON\"") + "}", TechnologyCode.ED, DSI).flow();
+        var signed = sandbox.complete(sessions.create(afterEd, null), true);
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(SessionStatus.FINISHED);
+        var person = signed.steps().getFirst().result().path("person");
+        var signer = signed.steps().get(1).result().path("signer");
+        assertThat(signer.path("common_name").asString()).contains(person.path("surname").asString());
+        assertThat(SignerCheck.birthDate(signer.path("iin").asString())).hasToString(person.path("birth_date").asString());
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
