@@ -107,6 +107,23 @@ public class FlowService {
         return storedKeys.open(flowId, sealed);
     }
 
+    /**
+     * Issues the flow a new API key, sealed like {@link #create}'s, and drops the key cache, so the previous key stops
+     * working on the runtime API at once (on other instances within the cache's TTL).
+     *
+     * @return the new key in plain, for the caller to show this once
+     */
+    @Transactional
+    public String rotateApiKey(UUID organizationId, UUID flowId) {
+        var key = ApiKeys.generate();
+        if (!flows.replaceApiKey(organizationId, flowId, storedKeys.seal(flowId, key), ApiKeys.lookupHash(key))) {
+            throw KycException.notFound("flow_not_found",
+                    "No flow with id " + flowId + " in this organization; list_flows shows the available ones.");
+        }
+        byKeyHash.clear();
+        return key;
+    }
+
     public FlowPage list(UUID organizationId, int limit, int offset) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw KycException.invalid("limit", "limit must be between 1 and " + MAX_PAGE);

@@ -20,7 +20,14 @@ class DigitalSignatureTechnologies {
                     + "must chain to: PEM certificates (root or intermediate), one after another. Empty: none is trusted."),
             ConfigField.url("ocsp_url", "OCSP responder to ask when check_revocation is on; unset: the certificate's own (AIA)."),
             ConfigField.url("crl_url", "CRL to fetch when check_revocation is on and OCSP gave no answer; unset: the "
-                    + "certificate's own distribution point.")));
+                    + "certificate's own distribution point."),
+            ConfigField.oneOf("signer_identity", SignerIdentityRule.NAMES, SignerIdentityRule.ANY.name(),
+                    "Whose certificate is accepted: ANY signer the CA vouches for; SESSION_IIN, only the person whose IIN "
+                            + "the session's metadata carries under signer_iin_metadata_key; ED_PERSON, only the person "
+                            + "whose e-document an earlier ED step of the same session fetched (surname, first given name "
+                            + "and the birth date the IIN encodes). Otherwise the attempt fails with signer_mismatch."),
+            ConfigField.text("signer_iin_metadata_key", 64, "iin",
+                    "For signer_identity SESSION_IIN: the key of the session metadata that holds the signer's 12-digit IIN.")));
 
     private static final ResultSchema RESULT = new ResultSchema("digital_signature_result", List.of(
             ResultField.bool("signature_valid", "Whether the signature verifies over the signed content."),

@@ -17,12 +17,20 @@ import tools.jackson.databind.JsonNode;
  *                      {@link Artefact#REFERENCE_FACE} from DR or ED)
  * @param sandboxOutcome for sandbox engines, what the tester asked for: {@code pass}, {@code fail} or one of the
  *                      technology's failure-reason codes; null for real engines
+ * @param session       the session's metadata and the results of its passed steps ({@link SessionFacts#NONE} outside
+ *                      a session, e.g. for the Backend API's direct checks)
  */
 public record EngineInput(UUID sessionId, TechnologyCode technology, JsonNode config, List<Capture> captures,
-                          Map<String, Artefact> earlier, @Nullable String sandboxOutcome) {
+                          Map<String, Artefact> earlier, @Nullable String sandboxOutcome, SessionFacts session) {
 
     public EngineInput {
         captures = List.copyOf(captures);
         earlier = Map.copyOf(earlier);
+    }
+
+    /** An input that knows nothing of a session beyond its id. */
+    public EngineInput(UUID sessionId, TechnologyCode technology, JsonNode config, List<Capture> captures,
+                       Map<String, Artefact> earlier, @Nullable String sandboxOutcome) {
+        this(sessionId, technology, config, captures, earlier, sandboxOutcome, SessionFacts.NONE);
     }
 }

@@ -120,12 +120,19 @@ public class StepVerifier {
         var flow = flows.get(session.organizationId(), session.flowId());
         var stored = store(session, captures);
         var input = new EngineInput(session.id(), technology, flow.technologyConfigs().path(catalog.get(technology).configField()),
-                captures, earlier, sandboxOutcome);
+                captures, earlier, sandboxOutcome, facts(session));
         var verdict = engines.verify(session.sandbox(), input);
         if (keepArtefacts && verdict.passed()) {
             keep(session, verdict.artefacts(), stored);
         }
         return new Attempted(sessions.recordAttempt(session.id(), technology, verdict.outcome()), verdict);
+    }
+
+    private static SessionFacts facts(Session session) {
+        var passed = new java.util.EnumMap<TechnologyCode, tools.jackson.databind.JsonNode>(TechnologyCode.class);
+        session.steps().stream().filter(step -> step.status() == StepStatus.PASSED && step.result() != null)
+                .forEach(step -> passed.put(step.technology(), step.result()));
+        return new SessionFacts(session.metadata(), passed);
     }
 
     /**

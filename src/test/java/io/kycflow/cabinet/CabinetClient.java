@@ -34,20 +34,24 @@ final class CabinetClient {
         this.port = port;
     }
 
-    Page get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    Page get(String path, String... headers) {
+        var request = HttpRequest.newBuilder(uri(path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     /** A form post with the CSRF token of the last page seen (unless {@code withCsrf} is false). */
     Page post(String path, boolean withCsrf, String... fields) {
-        var form = new LinkedHashMap<String, String>();
+        var form = new java.util.ArrayList<Map.Entry<String, String>>(); // a name may repeat, as ticked checkboxes do
         for (int i = 0; i < fields.length; i += 2) {
-            form.put(fields[i], fields[i + 1]);
+            form.add(Map.entry(fields[i], fields[i + 1]));
         }
         if (withCsrf) {
-            form.put("_csrf", csrf);
+            form.add(Map.entry("_csrf", csrf));
         }
-        var body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        var body = form.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

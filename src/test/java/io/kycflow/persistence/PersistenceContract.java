@@ -19,6 +19,7 @@ import io.kycflow.organization.OrganizationStatus;
 import io.kycflow.reference.ReferenceData;
 import io.kycflow.security.SecretBox;
 import io.kycflow.security.StoredApiKeys;
+import io.kycflow.shared.KycException;
 import io.kycflow.review.ReviewService;
 import io.kycflow.review.ReviewType;
 import io.kycflow.session.AttemptOutcome;
@@ -122,6 +123,21 @@ abstract class PersistenceContract {
         assertThat(stored.technologyConfigs().propertyNames())
                 .containsExactlyInAnyOrder("liveness_config", "doc_recognition_config", "face2face_config");
         assertThat(stored.createdAt()).isEqualTo(created.createdAt());
+    }
+
+    @Test
+    void aRotatedFlowKeyReplacesTheStoredOneAndOnlyInItsOrganization() {
+        var issued = data.flow(org, LD);
+        var newKey = flows.rotateApiKey(org, issued.flow().id());
+
+        assertThat(newKey).isNotEqualTo(issued.apiKey());
+        assertThat(flows.apiKey(org, issued.flow().id())).isEqualTo(newKey);
+        assertThat(flows.findByApiKey(issued.apiKey())).isEmpty();
+        assertThat(flows.findByApiKey(newKey).orElseThrow().id()).isEqualTo(issued.flow().id());
+        var other = data.org().organization().id();
+        assertThatThrownBy(() -> flows.rotateApiKey(other, issued.flow().id())).isInstanceOf(KycException.class)
+                .hasMessageContaining("No flow with id");
+        assertThat(flows.apiKey(org, issued.flow().id())).isEqualTo(newKey);
     }
 
     @Test

@@ -65,6 +65,12 @@ class CabinetWeb implements WebMvcConfigurer {
             return view;
         }
 
+        /** The language of the labels the page shows in three languages, for its {@code lang} attributes and switcher. */
+        @ModelAttribute("lang")
+        String lang(jakarta.servlet.http.HttpServletRequest request) {
+            return CabinetLocales.of(request).getLanguage();
+        }
+
         @ModelAttribute("me")
         @Nullable Me me() {
             return me(SecurityContextHolder.getContext().getAuthentication());

@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class KeyController {
 
     private final OrganizationService organizations;
-    private final Members members;
+    private final Reauthentication reauthentication;
     private final AuditLog audit;
 
-    KeyController(OrganizationService organizations, Members members, AuditLog audit) {
+    KeyController(OrganizationService organizations, Reauthentication reauthentication, AuditLog audit) {
         this.organizations = organizations;
-        this.members = members;
+        this.reauthentication = reauthentication;
         this.audit = audit;
     }
 
@@ -70,6 +70,6 @@ class KeyController {
     }
 
     private boolean passwordOk(CabinetUser me, String password) {
-        return members.find(me.id()).filter(member -> members.passwordMatches(member, password)).isPresent();
+        return reauthentication.confirms(me, password);
     }
 }

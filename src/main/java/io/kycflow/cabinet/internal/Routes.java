@@ -46,8 +46,16 @@ final class Routes {
             Route.of(POST, "/cabinet/members/{id}/remove", OWNER),
             Route.of(POST, "/cabinet/members/two-factor-required", OWNER),
             Route.of(GET, "/cabinet/audit", ADMIN),
-            Route.of(GET, "/cabinet/audit.csv", ADMIN)
-            // next: flows (list VIEWER; create, edit, key reveal and rotation ADMIN)
+            Route.of(GET, "/cabinet/audit.csv", ADMIN),
+            Route.of(GET, "/cabinet/technologies", VIEWER),
+            Route.of(GET, "/cabinet/flows", VIEWER),
+            Route.of(GET, "/cabinet/flows/new", ADMIN),       // before /cabinet/flows/{id}: the first matching rule wins
+            Route.of(POST, "/cabinet/flows/new", ADMIN),
+            Route.of(GET, "/cabinet/flows/{id}", VIEWER),
+            Route.of(GET, "/cabinet/flows/{id}/edit", ADMIN),
+            Route.of(POST, "/cabinet/flows/{id}/edit", ADMIN),
+            Route.of(POST, "/cabinet/flows/{id}/key/reveal", ADMIN),
+            Route.of(POST, "/cabinet/flows/{id}/key/rotate", ADMIN)
     );
 
     /** Routes handled by Spring Security's own filters rather than a controller. */

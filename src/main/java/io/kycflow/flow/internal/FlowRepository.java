@@ -56,6 +56,12 @@ public class FlowRepository {
         insertTechnologies(flow);
     }
 
+    /** @return false when the organization has no such flow */
+    public boolean replaceApiKey(UUID organizationId, UUID flowId, byte[] sealedApiKey, String apiKeyHash) {
+        return jdbc.sql("UPDATE flow SET api_key_sealed = ?, api_key_hash = ? WHERE id = ? AND organization_id = ?")
+                .params(sealedApiKey, apiKeyHash, flowId, organizationId).update() == 1;
+    }
+
     public Optional<Flow> find(UUID organizationId, UUID flowId) {
         return query("WHERE f.id = ? AND f.organization_id = ?", flowId, organizationId).stream().findFirst();
     }

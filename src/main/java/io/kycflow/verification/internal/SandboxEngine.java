@@ -13,6 +13,8 @@ import io.kycflow.verification.EngineInput;
 import io.kycflow.verification.EngineVerdict;
 import io.kycflow.verification.SandboxVerifier;
 import io.kycflow.verification.VerificationEngine;
+import io.kycflow.verification.internal.signature.SignerCheck;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +40,22 @@ class SandboxEngine implements VerificationEngine {
         return EnumSet.complementOf(EnumSet.of(TechnologyCode.ED)); // ED: the sandbox e-document provider's engine
     }
 
+    /** The sandbox's synthetic signer (the sandbox e-document provider's default person). */
+    static final String SANDBOX_IIN = "900101300001";
+    static final String SANDBOX_NAME = "SANDBOX TEST PERSON";
+
+    /** Who the sandbox says signed. */
+    record Signer(String name, String iin) {
+
+        /** The e-document's person, with an IIN that encodes their birth date (as a real one does). */
+        static Signer of(tools.jackson.databind.JsonNode person) {
+            var birth = java.time.LocalDate.parse(person.path("birth_date").asString("1990-01-01"));
+            var century = birth.getYear() >= 2000 ? "5" : "3";
+            var iin = String.format("%02d%02d%02d%s00001", birth.getYear() % 100, birth.getMonthValue(), birth.getDayOfMonth(), century);
+            return new Signer((person.path("surname").asString("") + " " + person.path("given_names").asString("")).strip(), iin);
+        }
+    }
+
     @Override
     public boolean sandbox() {
         return true;
@@ -48,7 +66,7 @@ class SandboxEngine implements VerificationEngine {
         var technology = input.technology();
         var schema = catalog.get(technology).resultSchema();
         var outcome = input.sandboxOutcome() == null ? "pass" : input.sandboxOutcome();
-        var failureCode = switch (outcome) {
+        String failureCode = switch (outcome) {
             case "pass" -> null;
             case "fail" -> defaultFailure(technology);
             default -> {
@@ -58,7 +76,19 @@ class SandboxEngine implements VerificationEngine {
                 yield outcome;
             }
         };
-        var block = block(technology, failureCode);
+        var signer = new Signer(SANDBOX_NAME, SANDBOX_IIN);
+        if (technology.isDigitalSignature() && failureCode == null) {
+            // the flow's signer_identity rule, as the real engine applies it: the tester's signer is the session's person
+            var check = SignerCheck.of(input.config(), input.session());
+            if (!check.expectationKnown()) {
+                failureCode = SignerCheck.MISMATCH;
+            } else if (check.expectedIin() != null) {
+                signer = new Signer(SANDBOX_NAME, check.expectedIin());
+            } else if (check.expectedPerson() != null) {
+                signer = Signer.of(check.expectedPerson());
+            }
+        }
+        var block = block(technology, failureCode, signer);
         block.put("result", failureCode == null);
         if (failureCode == null) {
             block.putNull("failure_reason");
@@ -94,7 +124,7 @@ class SandboxEngine implements VerificationEngine {
     }
 
     /** Plausible, clearly synthetic fields in each technology's own shape, consistent with the failure picked. */
-    private static ObjectNode block(TechnologyCode technology, String failure) {
+    private static ObjectNode block(TechnologyCode technology, @Nullable String failure, Signer signer) {
         var node = NODES.objectNode();
         boolean passed = failure == null;
         switch (technology) {
@@ -147,8 +177,8 @@ class SandboxEngine implements VerificationEngine {
                 }
                 boolean named = !"unsupported_format".equals(failure) && !"signer_identity_missing".equals(failure);
                 if (named) {
-                    node.putObject("signer").put("common_name", "SANDBOX TEST PERSON").put("serial_number", "IIN900101300001")
-                            .put("iin", "900101300001").putNull("organization").putNull("organization_id");
+                    node.putObject("signer").put("common_name", signer.name()).put("serial_number", "IIN" + signer.iin())
+                            .put("iin", signer.iin()).putNull("organization").putNull("organization_id");
                 } else {
                     node.putNull("signer");
                 }

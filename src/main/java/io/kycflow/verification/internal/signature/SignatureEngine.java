@@ -30,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
  * qualified certificate; the signed file is a CMS / PKCS#7 SignedData, attached or detached as the flow's
  * {@code signature_format} says. Checks, in order, each ending the attempt with its own failure code: the container,
  * the signature, the signed content, the certificate's validity at signing time and now, its chain to the flow's
- * {@code trusted_ca_certificates}, key usage and the signer's identity as the variant requires, the qualified
- * statement, and revocation.
+ * {@code trusted_ca_certificates}, key usage and the signer's identity as the variant requires, the signer being the
+ * session's person when the flow's {@code signer_identity} says so ({@link SignerCheck}), the qualified statement,
+ * and revocation.
  */
 @Component
 class SignatureEngine implements VerificationEngine {
@@ -84,6 +85,10 @@ class SignatureEngine implements VerificationEngine {
             var chain = cms.chain(certificate, signed.certificates(), anchors(config), signingTime);
             variant.checkKeyUsage(certificate);
             variant.checkIdentity(signer);
+            var signerRefused = SignerCheck.of(config, input.session()).refusal(signer.commonName(), signer.iin());
+            if (signerRefused != null) {
+                throw new SignatureFailure(SignerCheck.MISMATCH, signerRefused);
+            }
             if (config.path("require_qualified_certificate").asBoolean(true) && !CmsVerifier.qualified(certificate)) {
                 throw new SignatureFailure("certificate_not_qualified", "The flow requires a qualified certificate; this "
                         + "one carries no ETSI QcCompliance statement.");
