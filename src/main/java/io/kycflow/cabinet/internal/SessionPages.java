@@ -75,6 +75,7 @@ class SessionPages {
         var session = sessions.get(me.organizationId(), id);
         var personal = me.can(CabinetRole.REVIEWER);
         model.addAttribute("s", session);
+        model.addAttribute("facts", session.steps().stream().map(step -> ResultFacts.of(step.result())).toList());
         model.addAttribute("flow", flows.get(me.organizationId(), session.flowId()));
         model.addAttribute("reviews", reviews.list(me.organizationId(), id));
         model.addAttribute("personal", personal);
