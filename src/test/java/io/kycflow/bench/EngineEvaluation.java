@@ -72,6 +72,10 @@ public final class EngineEvaluation {
                 var walks = new ArrayList<Walk>();
                 long seed = 1;
                 for (var face : set.faces()) {
+                    if (!FaceEvaluation.canBlink(engines, face)) {
+                        seed++;
+                        continue; // as in the liveness figures: a live walk needs a face shown with open eyes
+                    }
                     walks.add(new Walk(face.name(), FaceEvaluationSet.burst(face, FaceEvaluationSet.Burst.BLINK, seed),
                             DocumentSet.passportOf(face.crop(), passport(seed), new Random(seed))));
                     seed++;
