@@ -6,10 +6,10 @@ package io.kycflow.verification.internal.face;
  * 0 ↦ 0 and raw 1 ↦ 1. So the default means "raw ≥ {@value #RAW_AT_DEFAULT}", and any threshold t means raw ≥
  * {@link #toRaw}(t) (0.5 → 0.28, 0.9 → 0.73).
  *
- * <p>Why {@value #RAW_AT_DEFAULT}: on the evaluation set (docs/models.md, "Liveness calibration") it passed 14 of 17
- * live bursts' medians and refused 16 of 17 simulated screen replays and 16 of 17 simulated prints; raw 0.8, the
- * former default, passed 8 of 17 live bursts. The set is small and simulated; the choice is a measured one, not a
- * certified rate.
+ * <p>Why {@value #RAW_AT_DEFAULT}: on the evaluation set (docs/models.md, "Liveness calibration") it passed 15 of 17
+ * live bursts' medians and refused 16 of 17 simulated screen replays and 16 of 17 simulated prints in one draw; raw
+ * 0.8, the former default, passed 8 of 17. The set is small and simulated, and several genuine faces sit near this
+ * point: a measured choice, not a certified rate.
  */
 final class PassiveScore {
 
