@@ -125,7 +125,7 @@ class CabinetAccessTests {
         var org = org();
         var checked = 0;
         for (var row : RouteTable.rows()) {
-            var path = row.pattern().replace("{id}", org.sessionId().toString())
+            var path = row.pattern().replace("{id}", org.sessionId().toString()).replace("{mediaId}", java.util.UUID.randomUUID().toString())
                     .replace("{token}", "no-such-invitation-token-0123456789abcdef0123456789")
                     .replace("/**", "/cabinet.css");
             for (var role : new CabinetRole[] {null, CabinetRole.VIEWER, CabinetRole.REVIEWER, CabinetRole.ADMIN, CabinetRole.OWNER}) {
@@ -192,12 +192,21 @@ class CabinetAccessTests {
         var detail = reviewer.get("/cabinet/sessions/" + org.sessionId());
         assertThat(detail.status()).isEqualTo(200);
         assertThat(detail.body()).contains("Approve");
+        // media are links to the audited opener, not signed URLs in the page; the opener redirects to one for this viewer
+        var link = java.util.regex.Pattern.compile("/cabinet/sessions/" + org.sessionId() + "/media/[0-9a-f-]{36}")
+                .matcher(detail.body());
+        assertThat(link.find()).as("a media link on the page").isTrue();
+        var opened = reviewer.get(link.group());
+        assertThat(opened.status()).isEqualTo(302);
+        assertThat(opened.location()).contains("/media/").doesNotStartWith("/cabinet/");
+        var stranger = signedIn(org().emails().get(CabinetRole.OWNER));
+        assertThat(stranger.get(link.group()).status()).as("another organization's media").isEqualTo(404);
         var done = reviewer.post("/cabinet/sessions/" + org.sessionId() + "/decision", "decision", "approve", "reason", "looks fine");
         assertThat(done.status()).isEqualTo(302);
         assertThat(sessions.get(org.id(), org.sessionId()).status().name()).isEqualTo("APPROVED");
         var owner = signedIn(org.emails().get(CabinetRole.OWNER));
         var csv = owner.get("/cabinet/audit.csv");
-        assertThat(csv.body()).contains("\"decision\"", "\"" + org.sessionId() + "\"", "\"sign_in\"");
+        assertThat(csv.body()).contains("\"decision\"", "\"" + org.sessionId() + "\"", "\"sign_in\"", "\"media_view\"");
     }
 
     @Test

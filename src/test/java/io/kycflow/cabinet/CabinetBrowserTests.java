@@ -93,6 +93,9 @@ class CabinetBrowserTests {
                 driver.findElement(By.linkText(session.id().toString())).click();
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(session.id().toString()));
                 assertThat(driver.findElement(By.tagName("h1")).getText()).contains(session.id().toString());
+                assertThat(driver.findElements(By.cssSelector(".thumbs img"))).as("media load only when asked for").isEmpty();
+                driver.findElement(By.partialLinkText("Show media")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("media=shown"));
                 var images = driver.findElements(By.cssSelector(".thumbs img"));
                 assertThat(images).as("media thumbnails").isNotEmpty();
                 assertThat(browser.js("return Array.prototype.every.call(document.querySelectorAll('.thumbs img'), "

@@ -222,6 +222,9 @@ class CabinetJourneyBrowserTests {
         browser.check("sessions");
         browser.driver().findElement(By.linkText(sessionId)).click();
         browser.until(ExpectedConditions.urlContains(sessionId));
+        assertThat(browser.driver().findElements(By.cssSelector(".thumbs img"))).as("media load only when asked for").isEmpty();
+        browser.driver().findElement(By.partialLinkText("Show media (5)")).click();
+        browser.until(ExpectedConditions.urlContains("media=shown"));
         assertThat(browser.driver().findElements(By.cssSelector(".thumbs img"))).as("media thumbnails").hasSize(5);
         assertThat(browser.chromium().js("return Array.prototype.every.call(document.querySelectorAll('.thumbs img'), "
                 + "function (i) { return i.complete && i.naturalWidth > 0; });")).as("thumbnails loaded").isEqualTo(true);

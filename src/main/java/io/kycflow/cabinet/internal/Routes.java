@@ -34,6 +34,7 @@ final class Routes {
             Route.of(GET, "/cabinet/", VIEWER),
             Route.of(GET, "/cabinet/sessions", VIEWER),
             Route.of(GET, "/cabinet/sessions/{id}", VIEWER),
+            Route.of(GET, "/cabinet/sessions/{id}/media/{mediaId}", REVIEWER),
             Route.of(POST, "/cabinet/sessions/{id}/decision", REVIEWER),
             Route.of(POST, "/cabinet/sessions/{id}/messages", REVIEWER),
             Route.of(GET, "/cabinet/api-key", ADMIN),

@@ -80,20 +80,10 @@ class SessionPages {
         model.addAttribute("reviews", reviews.list(me.organizationId(), id));
         model.addAttribute("personal", personal);
         model.addAttribute("decidable", personal && session.status().canBeReviewedTo(SessionStatus.APPROVED));
-        if (personal) {
-            var viewer = "cabinet:" + me.id();
-            var links = media.ofSession(id).stream().map(ref -> {
-                var url = media.signedUrl(ref.id(), viewer).url();
-                // same origin as the page (img-src 'self'), whatever public base URL the link was signed with
-                return new Thumb(ref.kind().name().toLowerCase(), url.getRawPath() + "?" + url.getRawQuery());
-            }).toList();
-            model.addAttribute("media", links);
-            if (!links.isEmpty()) {
-                audit.record(me.organizationId(), me.email(), "media_view", id.toString(), links.size() + " media links", request);
-            }
-        } else {
-            model.addAttribute("media", List.of());
-        }
+        // media load only when asked for (?media=shown), each file through SessionMedia, which audits the view
+        model.addAttribute("media", personal ? media.ofSession(id).stream()
+                .map(ref -> new Thumb(ref.kind().name().toLowerCase(), SessionMedia.path(id, ref.id()))).toList() : List.of());
+        model.addAttribute("mediaShown", personal && "shown".equals(request.getParameter("media")));
         return "cabinet/session";
     }
 
