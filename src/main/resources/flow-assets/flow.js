@@ -2,7 +2,8 @@
  * kycflow hosted verification page: the core. Screens, the session's API (start, handoff, claim, captures,
  * progress), consent, the hand-off to a phone, and the finish. The server is the truth: every screen after an
  * attempt, the finish screen and the redirect follow the progress the server answered, never the page's URL.
- * The capture code (camera, liveness burst, document photos) is in capture.js, loaded by the first step needing it.
+ * The capture code (liveness burst, document photos) is in capture.js, after the camera's in camera.js; both are loaded
+ * by the first step needing them.
  */
 (function () {
   'use strict';
@@ -234,7 +235,7 @@
     if (meta.kind === 'ds') { return show('step-' + index + '-prep'); }
     if (!meta.available) { return show('s-unavailable'); }
     if (meta.kind === 'ld' || meta.kind === 'dr') {
-      return load('capture').then(function () { KF.steps[meta.kind](index, again); }, function () { fail(t('error.network')); });
+      return load('camera').then(function () { return load('capture'); }).then(function () { KF.steps[meta.kind](index, again); }, function () { fail(t('error.network')); });
     }
     show('step-' + index + '-prep');
     if (meta.kind === 'f2f' && !cfg.sandbox) {

@@ -71,7 +71,7 @@ class FlowPageTests {
         assertThat(count).isEqualTo(3);
         assertThat(page.body()).contains("<html lang=\"en\"").doesNotContain("style=\"", "onclick", "http://", "https://");
 
-        for (var asset : List.of("flow.js", "capture.js", "flow.css")) {
+        for (var asset : List.of("flow.js", "camera.js", "capture.js", "flow.css")) {
             var answer = http.get("/flow/assets/" + asset);
             assertThat(answer.status()).as(asset).isEqualTo(200);
             assertSecurityHeaders(answer);

@@ -533,7 +533,7 @@ class HostedFlowBrowserTests {
         var resources = String.valueOf(browser.js("return performance.getEntriesByType('resource').map(function (r) { return r.name; }).join(' ');"));
         System.out.printf("ui_first_screen_kb=%.1f ui_interactive_ms=%d%n", bytes / 1024.0, interactive);
         assertThat(bytes).as("first screen bytes (%s)", resources).isLessThanOrEqualTo(100 * 1024);
-        assertThat(resources).contains("/flow/assets/flow.js", "/flow/assets/flow.css").doesNotContain("capture.js");
+        assertThat(resources).contains("/flow/assets/flow.js", "/flow/assets/flow.css").doesNotContain("capture.js", "camera.js");
     }
 
     /** The media kinds a light-result block links to. */
