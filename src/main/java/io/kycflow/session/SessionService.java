@@ -76,6 +76,12 @@ public class SessionService {
                 .map(this::expireIfDue).orElseThrow(() -> notFound(sessionId));
     }
 
+    /** Every attempt at the organization's session's steps, for review ("not found" for another organization's). */
+    public java.util.List<StepAttempt> attempts(UUID organizationId, UUID sessionId) {
+        get(organizationId, sessionId);
+        return sessions.attempts(sessionId);
+    }
+
     /** The session if it was created against the flow (the runtime API's view). */
     public Session getForFlow(UUID flowId, UUID sessionId) {
         return sessions.find(sessionId).filter(s -> s.flowId().equals(flowId))

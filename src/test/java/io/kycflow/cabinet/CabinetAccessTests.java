@@ -191,7 +191,7 @@ class CabinetAccessTests {
         var reviewer = signedIn(org.emails().get(CabinetRole.REVIEWER));
         var detail = reviewer.get("/cabinet/sessions/" + org.sessionId());
         assertThat(detail.status()).isEqualTo(200);
-        assertThat(detail.body()).contains("Approve");
+        assertThat(detail.body()).contains("Approve", "aria-label=\"LD attempts\"");
         // media are links to the audited opener, not signed URLs in the page; the opener redirects to one for this viewer
         var link = java.util.regex.Pattern.compile("/cabinet/sessions/" + org.sessionId() + "/media/[0-9a-f-]{36}")
                 .matcher(detail.body());

@@ -76,6 +76,9 @@ class SessionPages {
         var personal = me.can(CabinetRole.REVIEWER);
         model.addAttribute("s", session);
         model.addAttribute("facts", session.steps().stream().map(step -> ResultFacts.of(step.result())).toList());
+        var attempts = sessions.attempts(me.organizationId(), id);
+        model.addAttribute("attempts", session.steps().stream()
+                .map(step -> attempts.stream().filter(a -> a.position() == step.position()).toList()).toList());
         model.addAttribute("flow", flows.get(me.organizationId(), session.flowId()));
         model.addAttribute("reviews", reviews.list(me.organizationId(), id));
         model.addAttribute("personal", personal);

@@ -150,6 +150,17 @@ public class SessionRepository {
                 .update();
     }
 
+    /** Every attempt at the session's steps, by step, then in the order made. */
+    public List<io.kycflow.session.StepAttempt> attempts(UUID sessionId) {
+        return jdbc.sql("""
+                        SELECT position, technology, attempt_no, passed, failure_type, failure_detail, created_at
+                        FROM step_attempt WHERE session_id = ? ORDER BY position, attempt_no""")
+                .param(sessionId)
+                .query((rs, n) -> new io.kycflow.session.StepAttempt(rs.getInt(1), TechnologyCode.valueOf(rs.getString(2)),
+                        rs.getInt(3), rs.getBoolean(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class)))
+                .list();
+    }
+
     /** Sessions matching {@code where} (SQL over flow_session's columns, bound with {@code params}), newest id first. */
     public List<Session> page(String where, List<Object> params, int limit) {
         return jdbc.sql("SELECT " + SELECTED + " FROM flow_session WHERE " + where + " ORDER BY organization_id DESC, id DESC"
