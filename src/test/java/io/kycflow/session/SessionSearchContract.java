@@ -34,6 +34,8 @@ abstract class SessionSearchContract {
     FlowService flows;
     @Autowired
     TechnologyCatalog catalog;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TestData data;
 
@@ -95,6 +97,42 @@ abstract class SessionSearchContract {
                 .containsExactly(open.id(), finished.id());
         assertThat(ids(org, new SessionSearch.Filter(null, null, startOfTomorrow, null, null, null))).isEmpty();
         assertThat(ids(org, new SessionSearch.Filter(null, null, null, startOfToday, null, null))).isEmpty();
+    }
+
+    @Test
+    void aMetadataValueIsFoundThroughItsHashInTheOrganizationOnlyAndPagedByKeyset() throws Exception {
+        var org = data.org().organization().id();
+        var flow = data.flow(org, TechnologyCode.LD).flow();
+        var value = "user-" + UUID.randomUUID();
+        var mine = new ArrayList<UUID>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(sessions.create(flow, TestData.json("{\"customer\":{\"user_id\":\"" + value + "\"},\"n\":" + i + "}")).id());
+            Thread.sleep(2);
+        }
+        var finished = sandbox.complete(sessions.get(org, mine.get(1)), true).id();
+        var other = data.org().organization().id();
+        var theirs = sessions.create(data.flow(other, TechnologyCode.LD).flow(), TestData.json("{\"user_id\":\"" + value + "\"}")).id();
+
+        var seen = new ArrayList<UUID>();
+        UUID before = null;
+        do {
+            var page = search.page(org, new SessionSearch.Filter(null, null, null, null, " " + value + " ", before), 2);
+            page.sessions().forEach(s -> seen.add(s.id()));
+            before = page.next();
+        } while (before != null);
+        assertThat(seen).containsExactlyElementsOf(mine.reversed());
+        assertThat(ids(other, new SessionSearch.Filter(null, null, null, null, value, null))).containsExactly(theirs);
+        assertThat(ids(org, new SessionSearch.Filter(SessionStatus.FINISHED, null, null, null, value, null))).containsExactly(finished);
+        assertThat(ids(org, new SessionSearch.Filter(null, null, null, null, value, mine.get(2)))).containsExactly(mine.get(1), mine.get(0));
+
+        // the side table holds hashes only: neither the value nor its bytes, and another organization's hash differs
+        var hashes = jdbc.sql("SELECT value_hash FROM session_metadata WHERE session_id IN (?, ?)").params(mine.getFirst(), theirs)
+                .query((rs, n) -> rs.getBytes(1)).list();
+        assertThat(hashes).hasSize(3).allSatisfy(hash -> {
+            assertThat(hash).hasSize(16);
+            assertThat(new String(hash, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("user-", value);
+        });
+        assertThat(hashes.stream().map(java.util.HexFormat.of()::formatHex).distinct()).hasSize(3);
     }
 
     private List<UUID> ids(UUID org, SessionSearch.Filter filter) {

@@ -28,6 +28,7 @@ final class Routes {
             Route.of(POST, "/cabinet/account/logout-everywhere", VIEWER),
             Route.of(GET, "/cabinet/", VIEWER),
             Route.of(GET, "/cabinet/sessions", VIEWER),
+            Route.of(POST, "/cabinet/sessions/search", VIEWER), // the filter form; a metadata value only from REVIEWER up
             Route.of(GET, "/cabinet/sessions/{id}", VIEWER),
             Route.of(POST, "/cabinet/sessions/{id}/decision", REVIEWER),
             Route.of(POST, "/cabinet/sessions/{id}/messages", REVIEWER),

@@ -1,0 +1,82 @@
+package io.kycflow.session.internal;
+
+import java.util.UUID;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code session_metadata} side table ({@link MetadataIndex}: a keyed hash per metadata value, never the value),
+ * filled for the sessions stored so far. Finding an organization's sessions by a metadata value matched the JSON
+ * text of each of its sessions; at a million sessions that was a ~2 s scan. Java because the hash needs the master
+ * key (Spring Boot hands JavaMigration beans to Flyway, in its order and transaction). New sessions get their rows
+ * in the transaction that inserts them ({@link SessionRepository#insertAll}).
+ * <p>
+ * The key leads with the organization and the hash, so a lookup is one index range, newest session first when read
+ * backwards; there is no foreign key to the session (the session table has none either: V3).
+ */
+@Component
+public class V27__Session_metadata_index extends BaseJavaMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(V27__Session_metadata_index.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int BATCH = 1000;
+
+    private final MetadataIndex index;
+
+    V27__Session_metadata_index(MetadataIndex index) {
+        this.index = index;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        var connection = context.getConnection();
+        try (var statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE TABLE session_metadata (
+                        organization_id UUID  NOT NULL,
+                        value_hash      BYTEA NOT NULL,
+                        session_id      UUID  NOT NULL,
+                        CONSTRAINT session_metadata_pk PRIMARY KEY (organization_id, value_hash, session_id)
+                    )""");
+        }
+        long sessions = 0;
+        long values = 0;
+        long started = System.nanoTime();
+        try (var select = connection.prepareStatement(
+                "SELECT id, organization_id, metadata FROM flow_session WHERE metadata IS NOT NULL");
+             var insert = connection.prepareStatement(SessionRepository.INSERT_METADATA)) {
+            select.setFetchSize(BATCH); // PostgreSQL streams with a cursor (Flyway's transaction is open) instead of loading all
+            try (var rows = select.executeQuery()) {
+                int pending = 0;
+                while (rows.next()) {
+                    var id = rows.getObject(1, UUID.class);
+                    var organization = rows.getObject(2, UUID.class);
+                    sessions++;
+                    for (var hash : index.hashes(organization, JSON.readTree(rows.getString(3)))) {
+                        insert.setObject(1, organization);
+                        insert.setBytes(2, hash.array());
+                        insert.setObject(3, id);
+                        insert.addBatch();
+                        values++;
+                        if (++pending == BATCH) {
+                            insert.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
+            }
+        }
+        if (sessions > 0) {
+            log.info("Indexed the metadata of {} stored sessions ({} hashed values) in {} ms", sessions, values,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+}
