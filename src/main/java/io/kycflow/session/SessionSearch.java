@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.kycflow.session.internal.MetadataIndex;
+import io.kycflow.technology.TechnologyCode;
 import io.kycflow.session.internal.SessionRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -39,8 +41,8 @@ public class SessionSearch {
                          @Nullable Instant to, @Nullable String metadataValue, @Nullable UUID before) {
     }
 
-    /** A session as the Cabinet's overview counts it: status, steps and times, no metadata. */
-    public record Outline(UUID id, SessionStatus status, List<SessionStep> steps, OffsetDateTime createdAt,
+    /** A session as the Cabinet's overview counts it: its status, each step's status, when it finished. */
+    public record Outline(UUID id, SessionStatus status, Map<TechnologyCode, StepStatus> steps,
                           @Nullable OffsetDateTime finishedAt) {
     }
 

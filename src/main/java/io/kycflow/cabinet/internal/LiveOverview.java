@@ -75,10 +75,10 @@ class LiveOverview {
             search.eachCreatedBetween(organizationId, from, to, outline -> {
                 var passed = 0;
                 var failed = 0;
-                for (var step : outline.steps()) {
-                    int bit = 1 << step.technology().ordinal();
-                    passed |= step.status() == StepStatus.PASSED ? bit : 0;
-                    failed |= step.status() == StepStatus.FAILED ? bit : 0;
+                for (var step : outline.steps().entrySet()) {
+                    int bit = 1 << step.getKey().ordinal();
+                    passed |= step.getValue() == StepStatus.PASSED ? bit : 0;
+                    failed |= step.getValue() == StepStatus.FAILED ? bit : 0;
                 }
                 entry.figures().advance(outline.id(), outline.status(), passed, failed,
                         outline.finishedAt() == null ? null : outline.finishedAt().toInstant());

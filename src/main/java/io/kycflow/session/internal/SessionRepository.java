@@ -216,10 +216,10 @@ public class SessionRepository {
      */
     public void eachOutline(String where, List<Object> params, Consumer<SessionSearch.Outline> action) {
         reads.executeWithoutResult(status -> streaming.query(
-                "SELECT id, status, steps, created_at, finished_at FROM flow_session WHERE " + where,
+                "SELECT id, status, steps, finished_at FROM flow_session WHERE " + where,
                 (RowCallbackHandler) rs -> action.accept(new SessionSearch.Outline(rs.getObject(1, UUID.class),
-                        SessionStatus.valueOf(rs.getString(2)), StepsColumn.read(rs.getString(3), catalog),
-                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class))),
+                        SessionStatus.valueOf(rs.getString(2)), StepsColumn.statuses(rs.getString(3)),
+                        rs.getObject(4, OffsetDateTime.class))),
                 params.toArray()));
     }
 

@@ -1,5 +1,11 @@
 package io.kycflow.session.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -25,11 +31,42 @@ public class V27__Session_metadata_index extends BaseJavaMigration {
     private static final Logger log = LoggerFactory.getLogger(V27__Session_metadata_index.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int BATCH = 1000;
+    /**
+     * Rows are inserted a chunk at a time in key order: hashes are random, and inserted as they come each landed on
+     * a cold leaf of the new index (40,000 sessions took 12 s on H2 with its 2 MB page cache); in order, a chunk
+     * passes over the leaves once.
+     */
+    private static final int CHUNK = 100_000;
 
     private final MetadataIndex index;
 
     V27__Session_metadata_index(MetadataIndex index) {
         this.index = index;
+    }
+
+    private record Row(UUID organization, byte[] hash, UUID session) {
+    }
+
+    private static final Comparator<Row> KEY_ORDER = Comparator.comparing(Row::organization)
+            .thenComparing(Row::hash, Arrays::compareUnsigned).thenComparing(Row::session);
+
+    private static void insert(PreparedStatement insert, List<Row> chunk) throws SQLException {
+        chunk.sort(KEY_ORDER);
+        int pending = 0;
+        for (var row : chunk) {
+            insert.setObject(1, row.organization());
+            insert.setBytes(2, row.hash());
+            insert.setObject(3, row.session());
+            insert.addBatch();
+            if (++pending == BATCH) {
+                insert.executeBatch();
+                pending = 0;
+            }
+        }
+        if (pending > 0) {
+            insert.executeBatch();
+        }
+        chunk.clear();
     }
 
     @Override
@@ -47,32 +84,26 @@ public class V27__Session_metadata_index extends BaseJavaMigration {
         long sessions = 0;
         long values = 0;
         long started = System.nanoTime();
+        var chunk = new ArrayList<Row>(CHUNK);
         try (var select = connection.prepareStatement(
                 "SELECT id, organization_id, metadata FROM flow_session WHERE metadata IS NOT NULL");
              var insert = connection.prepareStatement(SessionRepository.INSERT_METADATA)) {
             select.setFetchSize(BATCH); // PostgreSQL streams with a cursor (Flyway's transaction is open) instead of loading all
             try (var rows = select.executeQuery()) {
-                int pending = 0;
                 while (rows.next()) {
                     var id = rows.getObject(1, UUID.class);
                     var organization = rows.getObject(2, UUID.class);
                     sessions++;
                     for (var hash : index.hashes(organization, JSON.readTree(rows.getString(3)))) {
-                        insert.setObject(1, organization);
-                        insert.setBytes(2, hash.array());
-                        insert.setObject(3, id);
-                        insert.addBatch();
+                        chunk.add(new Row(organization, hash.array(), id));
                         values++;
-                        if (++pending == BATCH) {
-                            insert.executeBatch();
-                            pending = 0;
-                        }
+                    }
+                    if (chunk.size() >= CHUNK) {
+                        insert(insert, chunk);
                     }
                 }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
             }
+            insert(insert, chunk);
         }
         if (sessions > 0) {
             log.info("Indexed the metadata of {} stored sessions ({} hashed values) in {} ms", sessions, values,
