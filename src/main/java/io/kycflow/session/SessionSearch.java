@@ -52,7 +52,7 @@ public class SessionSearch {
 
     /**
      * One page, read along the index that serves the filter, so the database stops after {@code limit + 1} rows
-     * whatever the organization's size: a metadata value through the side table (organization, value hash, id), a
+     * whatever the organization's size: a metadata value through the side table (value hash, id), a
      * status through (organization, status, id), a flow through (organization, flow, id), otherwise (organization,
      * id). The ORDER BY names the index's leading columns although they are fixed by the filter: H2 uses an index
      * for the order only when the ORDER BY is its prefix.
@@ -66,11 +66,10 @@ public class SessionSearch {
         var params = new ArrayList<Object>();
         String order;
         if (byMetadata) {
-            where.append("m.organization_id = ? AND m.value_hash = ? AND s.organization_id = ?");
-            params.add(organizationId);
+            where.append("m.value_hash = ? AND s.organization_id = ?");
             params.add(metadataIndex.hash(organizationId, value));
             params.add(organizationId);
-            order = "m.organization_id DESC, m.value_hash DESC, m.session_id DESC";
+            order = "m.value_hash DESC, m.session_id DESC";
         } else {
             where.append("organization_id = ?");
             params.add(organizationId);

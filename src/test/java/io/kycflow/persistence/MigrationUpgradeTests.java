@@ -237,8 +237,8 @@ class MigrationUpgradeTests {
                     .extracting(Session::id).containsExactly(theirs);
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM session_metadata").query(Long.class).single()).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT value_hash FROM session_metadata").query((rs, n) -> rs.getBytes(1)).list())
-                .allSatisfy(hash -> assertThat(new String(hash, StandardCharsets.ISO_8859_1)).doesNotContain("user-"));
+        assertThat(jdbc.sql("SELECT * FROM session_metadata").query((rs, n) -> rs.getMetaData().getColumnCount()).list())
+                .as("a hash and a session id per row, no value").containsOnly(2);
         assertThat(output.getAll()).contains("Indexed the metadata of 3 stored sessions (3 hashed values)").doesNotContain(value);
     }
 

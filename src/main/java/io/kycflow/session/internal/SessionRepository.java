@@ -39,7 +39,7 @@ public class SessionRepository {
     private static final String SELECTED_FROM_S = "s." + SELECTED.replace(", ", ", s.");
     private static final String INSERT = "INSERT INTO flow_session (" + COLUMNS
             + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String INSERT_METADATA = "INSERT INTO session_metadata (organization_id, value_hash, session_id) VALUES (?, ?, ?)";
+    static final String INSERT_METADATA = "INSERT INTO session_metadata (value_hash, session_id) VALUES (?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -111,7 +111,7 @@ public class SessionRepository {
         for (var s : sessions) {
             if (s.metadata() != null) {
                 for (var hash : metadataIndex.hashes(s.organizationId(), s.metadata())) {
-                    rows.add(new Object[] {s.organizationId(), hash.array(), s.id()});
+                    rows.add(new Object[] {hash, s.id()});
                 }
             }
         }
@@ -126,7 +126,7 @@ public class SessionRepository {
     void deleteAll(List<Session> sessions) {
         var rows = metadataRows(sessions);
         if (!rows.isEmpty()) { // by the whole key: the side table has no index on session_id alone
-            batch.batchUpdate("DELETE FROM session_metadata WHERE organization_id = ? AND value_hash = ? AND session_id = ?", rows);
+            batch.batchUpdate("DELETE FROM session_metadata WHERE value_hash = ? AND session_id = ?", rows);
         }
         batch.batchUpdate("DELETE FROM flow_session WHERE id = ?", sessions.stream().map(s -> new Object[] {s.id()}).toList());
     }

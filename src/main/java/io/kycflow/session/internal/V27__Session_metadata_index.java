@@ -3,7 +3,6 @@ package io.kycflow.session.internal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * key (Spring Boot hands JavaMigration beans to Flyway, in its order and transaction). New sessions get their rows
  * in the transaction that inserts them ({@link SessionRepository#insertAll}).
  * <p>
- * The key leads with the organization and the hash, so a lookup is one index range, newest session first when read
- * backwards; there is no foreign key to the session (the session table has none either: V3).
+ * The key is the hash (which covers the organization) and the session, so a lookup is one index range, newest
+ * session first when read backwards; there is no foreign key to the session (the session table has none either: V3).
  */
 @Component
 public class V27__Session_metadata_index extends BaseJavaMigration {
@@ -44,19 +43,17 @@ public class V27__Session_metadata_index extends BaseJavaMigration {
         this.index = index;
     }
 
-    private record Row(UUID organization, byte[] hash, UUID session) {
+    private record Row(long hash, UUID session) {
     }
 
-    private static final Comparator<Row> KEY_ORDER = Comparator.comparing(Row::organization)
-            .thenComparing(Row::hash, Arrays::compareUnsigned).thenComparing(Row::session);
+    private static final Comparator<Row> KEY_ORDER = Comparator.comparingLong(Row::hash).thenComparing(Row::session);
 
     private static void insert(PreparedStatement insert, List<Row> chunk) throws SQLException {
         chunk.sort(KEY_ORDER);
         int pending = 0;
         for (var row : chunk) {
-            insert.setObject(1, row.organization());
-            insert.setBytes(2, row.hash());
-            insert.setObject(3, row.session());
+            insert.setLong(1, row.hash());
+            insert.setObject(2, row.session());
             insert.addBatch();
             if (++pending == BATCH) {
                 insert.executeBatch();
@@ -75,10 +72,9 @@ public class V27__Session_metadata_index extends BaseJavaMigration {
         try (var statement = connection.createStatement()) {
             statement.execute("""
                     CREATE TABLE session_metadata (
-                        organization_id UUID  NOT NULL,
-                        value_hash      BYTEA NOT NULL,
-                        session_id      UUID  NOT NULL,
-                        CONSTRAINT session_metadata_pk PRIMARY KEY (organization_id, value_hash, session_id)
+                        value_hash BIGINT NOT NULL,
+                        session_id UUID   NOT NULL,
+                        CONSTRAINT session_metadata_pk PRIMARY KEY (value_hash, session_id)
                     )""");
         }
         long sessions = 0;
@@ -95,7 +91,7 @@ public class V27__Session_metadata_index extends BaseJavaMigration {
                     var organization = rows.getObject(2, UUID.class);
                     sessions++;
                     for (var hash : index.hashes(organization, JSON.readTree(rows.getString(3)))) {
-                        chunk.add(new Row(organization, hash.array(), id));
+                        chunk.add(new Row(hash, id));
                         values++;
                     }
                     if (chunk.size() >= CHUNK) {
