@@ -37,8 +37,8 @@ public class MetadataIndex {
      * The hash a value is stored and looked up under ({@code value} as typed, stripped, or a number's text): the first
      * 64 bits of the HMAC, a {@code BIGINT}. A collision inside one organization (~10^-6 at ten million distinct
      * values) would list a session of the same organization that does not hold the value, never another's: the
-     * organization is hashed in, and the list joins on it too. A small integer key keeps H2's B-tree compares cheap:
-     * with 16 bytes and the organization's id in the key each new session's insert cost ~3 times as much (bench/README.md).
+     * organization is hashed in, and the list joins on it too. A small integer key keeps the B-tree that every new
+     * session with metadata is inserted into small and its compares cheap (the group-commit writer does them).
      */
     public long hash(UUID organizationId, String value) {
         var bytes = value.getBytes(StandardCharsets.UTF_8);
