@@ -90,6 +90,13 @@ class CabinetBrowserTests {
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.titleContains("Sessions"));
                 assertThat(driver.getPageSource()).contains(session.id().toString());
                 check(browser, "sessions", violations);
+                // the metadata filter is posted: the address shows an opaque id, never the user id
+                driver.findElement(By.id("metadata")).sendKeys("customer-42");
+                driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("filter="));
+                assertThat(browser.url()).doesNotContain("customer");
+                assertThat(driver.getPageSource()).contains(session.id().toString());
+                check(browser, "sessions-filtered", violations);
                 driver.findElement(By.linkText(session.id().toString())).click();
                 new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(session.id().toString()));
                 assertThat(driver.findElement(By.tagName("h1")).getText()).contains(session.id().toString());

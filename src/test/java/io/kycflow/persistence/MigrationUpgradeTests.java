@@ -16,6 +16,8 @@ import io.kycflow.organization.OrganizationService;
 import io.kycflow.security.ApiKeys;
 import io.kycflow.security.MasterKey;
 import io.kycflow.security.StoredApiKeys;
+import io.kycflow.session.Session;
+import io.kycflow.session.SessionSearch;
 import io.kycflow.session.internal.V6__Session_steps_column;
 import io.kycflow.support.EmbeddedPostgresSupport;
 import io.kycflow.support.Http;
@@ -192,6 +194,58 @@ class MigrationUpgradeTests {
         }
         assertThat(output.getOut()).contains("Sealed the stored API keys of 1 organizations and 1 flows under master key");
         assertThat(output.toString()).as("no key reaches the log").doesNotContain(orgKey).doesNotContain(flowKey);
+    }
+
+    /** V27: sessions stored before it get their metadata's hashed values at the start, and are found by them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void metadataOfSessionsStoredBeforeV27IsIndexedAtStart(String database, @TempDir Path dataDir, CapturedOutput output) {
+        var url = database.equals("h2")
+                ? "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("kycflow")
+                : EmbeddedPostgresSupport.newDatabase();
+        var args = new ArrayList<String>();
+        if (database.equals("postgresql")) {
+            args.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=", "--spring.datasource.driver-class-name=org.postgresql.Driver",
+                    "--kycflow.master-key=" + EmbeddedPostgresSupport.MASTER_KEY));
+        }
+        var dataSource = new DriverManagerDataSource(url, database.equals("h2") ? "kycflow" : "postgres", "");
+        // the application's own start up to the schema before V27 (its Java migrations need its beans), then stopped
+        var before = new ArrayList<>(args);
+        before.add("--spring.flyway.target=" + versionJustBefore("27", dataSource));
+        StandaloneApp.start(dataDir, before.toArray(String[]::new)).close();
+        var jdbc = JdbcClient.create(dataSource);
+        var value = "user-" + UUID.randomUUID();
+        var mine = UUID.randomUUID();
+        var theirs = UUID.randomUUID();
+        var org = UUID.randomUUID();
+        var otherOrg = UUID.randomUUID();
+        var now = OffsetDateTime.now();
+        for (var row : List.of(List.of(mine, org, "{\"customer\":{\"id\":\"" + value + "\"},\"tier\":3}"),
+                List.of(theirs, otherOrg, "{\"user_id\":\"" + value + "\"}"), List.of(UUID.randomUUID(), org, "{}"))) {
+            jdbc.sql("INSERT INTO flow_session (id, flow_id, organization_id, status, sandbox, metadata, steps, created_at,"
+                    + " expires_at, updated_at) VALUES (?, ?, ?, 'CREATED', TRUE, ?, '[]', ?, ?, ?)")
+                    .params(row.get(0), UUID.randomUUID(), row.get(1), row.get(2), now, now, now).update();
+        }
+        try (var app = StandaloneApp.start(dataDir, args.toArray(String[]::new))) {
+            var search = app.bean(SessionSearch.class);
+            assertThat(search.page(org, new SessionSearch.Filter(null, null, null, null, value, null), 10).sessions())
+                    .extracting(Session::id).containsExactly(mine);
+            assertThat(search.page(org, new SessionSearch.Filter(null, null, null, null, "3", null), 10).sessions())
+                    .extracting(Session::id).containsExactly(mine);
+            assertThat(search.page(otherOrg, new SessionSearch.Filter(null, null, null, null, value, null), 10).sessions())
+                    .extracting(Session::id).containsExactly(theirs);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session_metadata").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT * FROM session_metadata").query((rs, n) -> rs.getMetaData().getColumnCount()).list())
+                .as("a hash and a session id per row, no value").containsOnly(2);
+        assertThat(output.getAll()).contains("Indexed the metadata of 3 stored sessions (3 hashed values)").doesNotContain(value);
+    }
+
+    private static String versionJustBefore(String version, DataSource dataSource) {
+        var limit = MigrationVersion.fromVersion(version);
+        return Arrays.stream(Flyway.configure().dataSource(dataSource).load().info().all()).map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(limit) < 0).max(MigrationVersion::compareTo).orElseThrow().getVersion();
     }
 
     /**

@@ -34,6 +34,8 @@ abstract class SessionSearchContract {
     FlowService flows;
     @Autowired
     TechnologyCatalog catalog;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TestData data;
 
@@ -95,6 +97,42 @@ abstract class SessionSearchContract {
                 .containsExactly(open.id(), finished.id());
         assertThat(ids(org, new SessionSearch.Filter(null, null, startOfTomorrow, null, null, null))).isEmpty();
         assertThat(ids(org, new SessionSearch.Filter(null, null, null, startOfToday, null, null))).isEmpty();
+    }
+
+    @Test
+    void aMetadataValueIsFoundThroughItsHashInTheOrganizationOnlyAndPagedByKeyset() throws Exception {
+        var org = data.org().organization().id();
+        var flow = data.flow(org, TechnologyCode.LD).flow();
+        var value = "user-" + UUID.randomUUID();
+        var mine = new ArrayList<UUID>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(sessions.create(flow, TestData.json("{\"customer\":{\"user_id\":\"" + value + "\"},\"n\":" + i + "}")).id());
+            Thread.sleep(2);
+        }
+        var finished = sandbox.complete(sessions.get(org, mine.get(1)), true).id();
+        var other = data.org().organization().id();
+        var theirs = sessions.create(data.flow(other, TechnologyCode.LD).flow(), TestData.json("{\"user_id\":\"" + value + "\"}")).id();
+
+        var seen = new ArrayList<UUID>();
+        UUID before = null;
+        do {
+            var page = search.page(org, new SessionSearch.Filter(null, null, null, null, " " + value + " ", before), 2);
+            page.sessions().forEach(s -> seen.add(s.id()));
+            before = page.next();
+        } while (before != null);
+        assertThat(seen).containsExactlyElementsOf(mine.reversed());
+        assertThat(ids(other, new SessionSearch.Filter(null, null, null, null, value, null))).containsExactly(theirs);
+        assertThat(ids(org, new SessionSearch.Filter(SessionStatus.FINISHED, null, null, null, value, null))).containsExactly(finished);
+        assertThat(ids(org, new SessionSearch.Filter(null, null, null, null, value, mine.get(2)))).containsExactly(mine.get(1), mine.get(0));
+
+        // the side table holds a 64-bit hash and the session id per value: no value, no organization; another
+        // organization's hash of the same value differs
+        var rows = jdbc.sql("SELECT * FROM session_metadata WHERE session_id IN (?, ?)").params(mine.getFirst(), theirs)
+                .query((rs, n) -> {
+                    assertThat(rs.getMetaData().getColumnCount()).isEqualTo(2);
+                    return rs.getLong("value_hash");
+                }).list();
+        assertThat(rows).hasSize(3).doesNotHaveDuplicates();
     }
 
     private List<UUID> ids(UUID org, SessionSearch.Filter filter) {

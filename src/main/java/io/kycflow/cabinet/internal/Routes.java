@@ -33,6 +33,7 @@ final class Routes {
             Route.of(POST, "/cabinet/account/two-factor/disable", VIEWER),
             Route.of(GET, "/cabinet/", VIEWER),
             Route.of(GET, "/cabinet/sessions", VIEWER),
+            Route.of(POST, "/cabinet/sessions/search", VIEWER), // the filter form; a metadata value only from REVIEWER up
             Route.of(GET, "/cabinet/sessions/{id}", VIEWER),
             Route.of(GET, "/cabinet/sessions/{id}/media/{mediaId}", REVIEWER),
             Route.of(POST, "/cabinet/sessions/{id}/decision", REVIEWER),

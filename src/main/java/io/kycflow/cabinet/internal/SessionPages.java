@@ -14,6 +14,7 @@ import io.kycflow.session.SessionService;
 import io.kycflow.session.SessionStatus;
 import io.kycflow.shared.KycException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The organization's sessions: a filtered list paged by session id, and one session with its steps, result fields,
@@ -33,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SessionPages {
 
     private static final int PAGE = 50;
+    /** Longer values are not indexed (MetadataIndex), so a longer search could never match. */
+    static final int MAX_METADATA_VALUE = 200;
 
     private final SessionSearch search;
     private final SessionService sessions;
@@ -51,23 +55,81 @@ class SessionPages {
         this.audit = audit;
     }
 
+    /**
+     * The list. Status, flow and dates are in the address; a metadata value never is: the filter form posts it to
+     * {@link #search}, and the address names it by the opaque id of {@link SavedSearches} ({@code filter}).
+     */
     @GetMapping("/cabinet/sessions")
     String list(@AuthenticationPrincipal CabinetUser me, @RequestParam(required = false) @Nullable SessionStatus status,
-                @RequestParam(required = false) @Nullable UUID flow, @RequestParam(required = false) @Nullable LocalDate from,
-                @RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String metadata,
-                @RequestParam(required = false) @Nullable UUID before, Model model) {
+                @RequestParam(defaultValue = "") String flow, @RequestParam(required = false) @Nullable LocalDate from,
+                @RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String filter,
+                @RequestParam(required = false) @Nullable UUID before, HttpSession http, Model model) {
         var canSeePersonal = me.can(CabinetRole.REVIEWER);
-        var filter = new SessionSearch.Filter(status, flow, from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
-                canSeePersonal ? metadata : null, before);
-        model.addAttribute("page", search.page(me.organizationId(), filter, PAGE));
+        String metadata = null;
+        if (filter != null && !filter.isBlank() && canSeePersonal) {
+            metadata = SavedSearches.find(http, filter);
+            if (metadata == null) {
+                throw KycException.invalid("filter", "This search is no longer kept (it was made in another sign-in, or "
+                        + "too many searches followed it). Enter the metadata value again.");
+            }
+        }
+        var criteria = new SessionSearch.Filter(status, flowId(flow), from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), metadata, before);
+        model.addAttribute("page", search.page(me.organizationId(), criteria, PAGE));
         model.addAttribute("flows", flows.list(me.organizationId(), FlowService.MAX_PAGE, 0).results());
         model.addAttribute("statuses", SessionStatus.values());
-        model.addAttribute("filter", filter);
+        model.addAttribute("filter", criteria);
+        model.addAttribute("filterId", metadata == null ? null : filter);
         model.addAttribute("fromDate", from);
         model.addAttribute("toDate", to);
         model.addAttribute("personal", canSeePersonal);
         return "cabinet/sessions";
+    }
+
+    /**
+     * The filter form: keeps a metadata value in the member's HTTP session and redirects to the list with its opaque
+     * id (Post/Redirect/Get; the value is in no URL, no Location header and no log). VIEWERs' values are dropped, as
+     * they may not filter by personal data.
+     */
+    @PostMapping("/cabinet/sessions/search")
+    String search(@AuthenticationPrincipal CabinetUser me, @RequestParam(required = false) @Nullable SessionStatus status,
+                  @RequestParam(defaultValue = "") String flow, @RequestParam(required = false) @Nullable LocalDate from,
+                  @RequestParam(required = false) @Nullable LocalDate to, @RequestParam(defaultValue = "") String metadata,
+                  HttpSession http) {
+        var value = metadata.strip();
+        if (value.length() > MAX_METADATA_VALUE) {
+            throw KycException.invalid("metadata", "A metadata value to search for is at most " + MAX_METADATA_VALUE + " characters.");
+        }
+        var target = UriComponentsBuilder.fromPath("/cabinet/sessions");
+        if (status != null) {
+            target.queryParam("status", status.name());
+        }
+        var flowId = flowId(flow);
+        if (flowId != null) {
+            target.queryParam("flow", flowId);
+        }
+        if (from != null) {
+            target.queryParam("from", from);
+        }
+        if (to != null) {
+            target.queryParam("to", to);
+        }
+        if (!value.isEmpty() && me.can(CabinetRole.REVIEWER)) {
+            target.queryParam("filter", SavedSearches.save(http, value));
+        }
+        return "redirect:" + target.build().toUriString();
+    }
+
+    /** "Any" flow is the form's empty value. */
+    private static @Nullable UUID flowId(String flow) {
+        if (flow.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(flow.strip());
+        } catch (IllegalArgumentException e) {
+            throw KycException.invalid("flow", "The flow is not one of the list's.");
+        }
     }
 
     @GetMapping("/cabinet/sessions/{id}")

@@ -4,20 +4,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.kycflow.session.FailureReason;
 import io.kycflow.session.Session;
 import io.kycflow.session.SessionStatus;
+import io.kycflow.session.SessionSearch;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,19 +36,30 @@ public class SessionRepository {
             finished_at, expires_at""";
     /** What is read: the written columns and the decline, which only {@link #decline} sets. */
     private static final String SELECTED = COLUMNS + ", user_declined";
+    private static final String SELECTED_FROM_S = "s." + SELECTED.replace(", ", ", s.");
     private static final String INSERT = "INSERT INTO flow_session (" + COLUMNS
             + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_METADATA = "INSERT INTO session_metadata (value_hash, session_id) VALUES (?, ?)";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final JsonMapper json;
     private final TechnologyCatalog catalog;
+    private final MetadataIndex metadataIndex;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate reads;
 
-    SessionRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, TechnologyCatalog catalog) {
+    SessionRepository(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, TechnologyCatalog catalog,
+                      MetadataIndex metadataIndex, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
         this.catalog = catalog;
+        this.metadataIndex = metadataIndex;
+        this.streaming = new JdbcTemplate(java.util.Objects.requireNonNull(batch.getDataSource()));
+        this.streaming.setFetchSize(1000);
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
     }
 
     /**
@@ -75,6 +92,30 @@ public class SessionRepository {
                 return sessions.size();
             }
         });
+        insertMetadata(sessions);
+    }
+
+    /**
+     * The hashed metadata values of new sessions ({@link MetadataIndex}), in the same transaction as the sessions: on
+     * the embedded default that is the group commit's batch, journaled with it (a replay inserts them again).
+     */
+    private void insertMetadata(List<Session> sessions) {
+        var rows = metadataRows(sessions);
+        if (!rows.isEmpty()) {
+            batch.batchUpdate(INSERT_METADATA, rows);
+        }
+    }
+
+    private List<Object[]> metadataRows(List<Session> sessions) {
+        var rows = new ArrayList<Object[]>();
+        for (var s : sessions) {
+            if (s.metadata() != null) {
+                for (var hash : metadataIndex.hashes(s.organizationId(), s.metadata())) {
+                    rows.add(new Object[] {hash, s.id()});
+                }
+            }
+        }
+        return rows;
     }
 
     boolean exists(UUID id) {
@@ -83,6 +124,10 @@ public class SessionRepository {
 
     /** Takes back sessions whose acknowledgement failed (see the group commit). */
     void deleteAll(List<Session> sessions) {
+        var rows = metadataRows(sessions);
+        if (!rows.isEmpty()) { // by the whole key: the side table has no index on session_id alone
+            batch.batchUpdate("DELETE FROM session_metadata WHERE value_hash = ? AND session_id = ?", rows);
+        }
         batch.batchUpdate("DELETE FROM flow_session WHERE id = ?", sessions.stream().map(s -> new Object[] {s.id()}).toList());
     }
 
@@ -161,10 +206,32 @@ public class SessionRepository {
                 .list();
     }
 
-    /** Sessions matching {@code where} (SQL over flow_session's columns, bound with {@code params}), newest id first. */
-    public List<Session> page(String where, List<Object> params, int limit) {
-        return jdbc.sql("SELECT " + SELECTED + " FROM flow_session WHERE " + where + " ORDER BY organization_id DESC, id DESC"
+    /**
+     * Sessions matching {@code where} (SQL over flow_session's columns, bound with {@code params}) in {@code order}
+     * (the caller's, newest id first, naming the index it wants walked).
+     */
+    public List<Session> page(String where, List<Object> params, String order, int limit) {
+        return jdbc.sql("SELECT " + SELECTED + " FROM flow_session WHERE " + where + " ORDER BY " + order
                 + " FETCH FIRST " + limit + " ROWS ONLY").params(params).query(this::map).list();
+    }
+
+    /** As {@link #page}, joined through the metadata side table {@code m} to the sessions {@code s}. */
+    public List<Session> pageByMetadata(String where, List<Object> params, String order, int limit) {
+        return jdbc.sql("SELECT " + SELECTED_FROM_S + " FROM session_metadata m JOIN flow_session s ON s.id = m.session_id WHERE "
+                + where + " ORDER BY " + order + " FETCH FIRST " + limit + " ROWS ONLY").params(params).query(this::map).list();
+    }
+
+    /**
+     * Every session matching {@code where}, one at a time and in no order. Read in a read-only transaction with a
+     * fetch size, so PostgreSQL's driver streams rows with a cursor instead of holding them all.
+     */
+    public void eachOutline(String where, List<Object> params, Consumer<SessionSearch.Outline> action) {
+        reads.executeWithoutResult(status -> streaming.query(
+                "SELECT id, status, steps, finished_at FROM flow_session WHERE " + where,
+                (RowCallbackHandler) rs -> action.accept(new SessionSearch.Outline(rs.getObject(1, UUID.class),
+                        SessionStatus.valueOf(rs.getString(2)), StepsColumn.statuses(rs.getString(3)),
+                        rs.getObject(4, OffsetDateTime.class))),
+                params.toArray()));
     }
 
     /** Columns are read by position: looking them up by label made the driver build a name map per query. */

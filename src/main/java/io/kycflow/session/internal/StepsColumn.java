@@ -2,7 +2,9 @@ package io.kycflow.session.internal;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -12,6 +14,7 @@ import io.kycflow.session.StepStatus;
 import io.kycflow.technology.TechnologyCatalog;
 import io.kycflow.technology.TechnologyCode;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -76,6 +79,37 @@ final class StepsColumn {
                     .append('}');
         }
         return json.append(']').toString();
+    }
+
+    /**
+     * Only each step's technology and status, for reading many sessions at once (the Cabinet's overview rebuild):
+     * a streaming pass that skips results and times, where {@link #read} binds every step.
+     */
+    static Map<TechnologyCode, StepStatus> statuses(String column) {
+        var statuses = new EnumMap<TechnologyCode, StepStatus>(TechnologyCode.class);
+        try (var parser = JSON.createParser(column)) {
+            String technology = null;
+            String status = null;
+            for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT) {
+                    technology = null;
+                    status = null;
+                } else if (token == JsonToken.PROPERTY_NAME) {
+                    var name = parser.currentName();
+                    var value = parser.nextToken();
+                    if ("technology".equals(name)) {
+                        technology = parser.getString();
+                    } else if ("status".equals(name)) {
+                        status = parser.getString();
+                    } else if (value.isStructStart()) {
+                        parser.skipChildren();
+                    }
+                } else if (token == JsonToken.END_OBJECT && technology != null && status != null) {
+                    statuses.put(TechnologyCode.valueOf(technology), StepStatus.valueOf(status));
+                }
+            }
+        }
+        return statuses;
     }
 
     static List<SessionStep> read(String column, TechnologyCatalog catalog) {

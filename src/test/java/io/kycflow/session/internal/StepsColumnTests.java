@@ -43,4 +43,14 @@ class StepsColumnTests {
         assertThat(JSON.readTree(column).get(1).toString()).isEqualTo(StepsColumn.untouched(List.of(pending(1, TechnologyCode.DR, 3)))
                 .replaceAll("^\\[|]$", ""));
     }
+
+    @Test
+    void theOverviewsStreamingReadTakesEachStepsOwnStatusNotOneInsideItsResult() {
+        var column = """
+                [{"technology":"LD","status":"PASSED","attempts":1,"max_attempts":3,"result":{"status":"FAILED","n":[1,{"status":"x"}]}},\
+                {"result":{"status":"PASSED"},"status":"FAILED","technology":"DR","attempts":3,"max_attempts":3},\
+                {"technology":"F2F","status":"PENDING","attempts":0,"max_attempts":1}]""";
+        assertThat(StepsColumn.statuses(column)).isEqualTo(java.util.Map.of(TechnologyCode.LD, StepStatus.PASSED,
+                TechnologyCode.DR, StepStatus.FAILED, TechnologyCode.F2F, StepStatus.PENDING));
+    }
 }
