@@ -3,6 +3,7 @@ package io.kycflow.verification.internal.document;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The portrait is found with the face models {@link FaceEngines} loaded (one load, one set of ONNX sessions) and
  * in its pool, so document portraits queue with the LD and F2F checks instead of running beside them. Without the
- * face models DR still reads documents: the portrait is then not looked for.
+ * face models DR still reads documents: the portrait is then not looked for. The visual zone is read with Tesseract
+ * ({@link VisualZoneReader}) when it is installed; without it the visual zone is not read (null), never guessed.
  */
 @Component
 @EnableConfigurationProperties(DocumentProperties.class)
@@ -43,9 +45,11 @@ public class DocumentRecognition {
      * @param mrz            null when no MRZ could be read (then {@code failure} says why)
      * @param portraitFound  null when the face models are not installed (nobody looked)
      * @param portraitJpeg   the portrait cropped from the document, for F2F
+     * @param visualZone     null when Tesseract is not installed (nobody read it) or no MRZ was read
      */
     public record Reading(@Nullable Mrz mrz, Optional<Country> issuingCountry, Optional<DocumentType> documentType,
-                          @Nullable Boolean portraitFound, byte @Nullable [] portraitJpeg, @Nullable Failure failure) {
+                          @Nullable Boolean portraitFound, byte @Nullable [] portraitJpeg,
+                          @Nullable VisualZone visualZone, @Nullable Failure failure) {
     }
 
     private final @Nullable MrzOcr ocr;
@@ -54,15 +58,18 @@ public class DocumentRecognition {
     private final DocumentClassifier classifier;
     private final MrzParser parser;
     private final Semaphore permits;
+    private final @Nullable VisualZoneReader visualZones;
 
     @Autowired
     DocumentRecognition(DocumentProperties properties, DocumentClassifier classifier, FaceEngines faces) {
-        this(loadOcr(properties), faces, classifier, Clock.systemUTC(), properties.maxConcurrent());
+        this(loadOcr(properties), loadVisualZoneReader(properties), faces, classifier, Clock.systemUTC(),
+                properties.maxConcurrent());
     }
 
-    DocumentRecognition(@Nullable MrzOcr ocr, FaceEngines faces, DocumentClassifier classifier, Clock clock,
-                        int maxConcurrent) {
+    DocumentRecognition(@Nullable MrzOcr ocr, @Nullable VisualZoneReader visualZones, FaceEngines faces,
+                        DocumentClassifier classifier, Clock clock, int maxConcurrent) {
         this.ocr = ocr;
+        this.visualZones = visualZones;
         this.portraits = portraits(faces);
         this.faces = faces;
         this.classifier = classifier;
@@ -77,6 +84,17 @@ public class DocumentRecognition {
             log.warn("Real document recognition is UNAVAILABLE: {}; PRODUCTION DR steps and the backend document "
                     + "parse will answer engine_unavailable (install Debian fonts-ocr-b or set kycflow.document.ocr-font)",
                     e.getMessage());
+            return null;
+        }
+    }
+
+    static @Nullable VisualZoneReader loadVisualZoneReader(DocumentProperties properties) {
+        try {
+            return new VisualZoneReader(Tesseracts.load(properties.tessdata()));
+        } catch (IllegalStateException e) {
+            log.warn("The documents' visual zone will NOT be read (DR results carry visual_zone null): Tesseract is "
+                    + "unavailable: {} (install Debian tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus "
+                    + "tesseract-ocr-kaz, or set kycflow.document.tessdata)", e.getMessage());
             return null;
         }
     }
@@ -108,6 +126,7 @@ public class DocumentRecognition {
                 return failed(new Failure("poor_quality", "An image could not be decoded."));
             }
             Mrz mrz = null;
+            BufferedImage mrzSide = null;
             Failure failure = null;
             // the front first (passports), then the back (ID cards); a zone that verifies wins over one that does not
             // and each upside down when it gave no zone that verifies (a card photographed the other way up)
@@ -129,6 +148,7 @@ public class DocumentRecognition {
                     var read = parser.parse(lines.get());
                     if (mrz == null || (read.valid() && !mrz.valid())) {
                         mrz = read;
+                        mrzSide = side;
                     }
                 } catch (UnreadableMrzException e) {
                     failure = new Failure("mrz_unreadable", "The machine-readable zone could not be read: " + e.getMessage() + ".");
@@ -151,9 +171,28 @@ public class DocumentRecognition {
                 });
                 portraitFound = portrait != null;
             }
-            return new Reading(mrz, classifier.issuingCountry(mrz), classifier.documentType(mrz), portraitFound, portrait, null);
+            var visualZone = visualZone(mrz, Objects.requireNonNull(mrzSide), frontImage);
+            return new Reading(mrz, classifier.issuingCountry(mrz), classifier.documentType(mrz), portraitFound, portrait,
+                    visualZone, null);
         } finally {
             permits.release();
+        }
+    }
+
+    /**
+     * The visual zone beside the MRZ on a passport page (the side and way up the MRZ was read on); on an ID card,
+     * whose MRZ is on the back, the front as sent. Null without Tesseract, or when it failed (logged, not fatal).
+     */
+    private @Nullable VisualZone visualZone(Mrz mrz, BufferedImage mrzSide, BufferedImage front) {
+        var reader = visualZones;
+        if (reader == null) {
+            return null;
+        }
+        try {
+            return mrz.format() == MrzFormat.TD1 ? reader.read(front, false, mrz) : reader.read(mrzSide, true, mrz);
+        } catch (RuntimeException e) {
+            log.warn("The visual zone could not be read: {}", e.toString());
+            return null;
         }
     }
 
@@ -170,7 +209,7 @@ public class DocumentRecognition {
     }
 
     private static Reading failed(Failure failure) {
-        return new Reading(null, Optional.empty(), Optional.empty(), null, null, failure);
+        return new Reading(null, Optional.empty(), Optional.empty(), null, null, null, failure);
     }
 
     private static @Nullable BufferedImage decode(byte[] bytes) {
