@@ -94,7 +94,7 @@ public class DocumentRecognition {
         } catch (IllegalStateException e) {
             log.warn("The documents' visual zone will NOT be read (DR results carry visual_zone null): Tesseract is "
                     + "unavailable: {} (install Debian tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus "
-                    + "tesseract-ocr-kaz, or set kycflow.document.tessdata)", e.getMessage());
+                    + "tesseract-ocr-kaz libtesseract-dev, or set kycflow.document.tessdata)", e.getMessage());
             return null;
         }
     }

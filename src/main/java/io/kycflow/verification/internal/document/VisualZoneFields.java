@@ -49,9 +49,10 @@ final class VisualZoneFields {
             return Field.NOT_READ;
         }
         Function<String, @Nullable String> value = candidate -> best(candidate, expected, spec.kind());
-        var labelled = labelled(lines, spec, value);
-        if (labelled != null) {
-            return new Field(labelled, agrees(labelled, expected, spec.kind(), truncated));
+        var labelled = labelled(lines, spec, value).stream().max(java.util.Comparator.comparingDouble(
+                candidate -> similarity(key(candidate, spec.kind()), key(expected, spec.kind()))));
+        if (labelled.isPresent()) {
+            return new Field(labelled.get(), agrees(labelled.get(), expected, spec.kind(), truncated));
         }
         String found = null;
         double similarity = 0;
@@ -75,16 +76,22 @@ final class VisualZoneFields {
             return dates.isEmpty() ? null : dates.getFirst().toString();
         };
         var labelled = labelled(lines, spec, value);
-        if (labelled != null) {
-            return new Field(labelled, labelled.equals(expected.toString()));
+        if (!labelled.isEmpty()) {
+            var read = labelled.contains(expected.toString()) ? expected.toString() : labelled.getFirst();
+            return new Field(read, read.equals(expected.toString()));
         }
         // no label: a date can only be told to be this field by being equal to the MRZ's
         boolean present = lines.stream().anyMatch(line -> VisualDates.find(line, expected).contains(expected));
         return present ? new Field(expected.toString(), true) : Field.NOT_READ;
     }
 
-    /** The value after the field's label: on the label's line, else on the next line that is not only labels. */
-    private static @Nullable String labelled(List<String> lines, Spec spec, Function<String, @Nullable String> value) {
+    /**
+     * The values that may follow the field's first label: the rest of its line and the next two lines, up to the next
+     * field's label. The caller takes the one closest to the MRZ's: OCR'd specks of the page pattern beside a label
+     * ("RO") then lose to the value below it, and a tampered value, being the only value there, is still found.
+     */
+    private static List<String> labelled(List<String> lines, Spec spec, Function<String, @Nullable String> value) {
+        var values = new ArrayList<String>();
         for (int i = 0; i < lines.size(); i++) {
             var normal = normal(lines.get(i));
             if (spec.labels().stream().noneMatch(label -> Labels.match(normal, label) != null)) {
@@ -94,7 +101,7 @@ final class VisualZoneFields {
             if (!rest.isBlank()) {
                 var read = value.apply(rest);
                 if (read != null) {
-                    return read;
+                    values.add(read);
                 }
             }
             for (int j = i + 1; j < lines.size() && j <= i + 2; j++) {
@@ -106,11 +113,12 @@ final class VisualZoneFields {
                 }
                 var read = value.apply(withoutLabels(next));
                 if (read != null) {
-                    return read;
+                    values.add(read);
                 }
             }
+            return values;
         }
-        return null;
+        return values;
     }
 
     private static String withoutLabels(String line) {
@@ -179,9 +187,20 @@ final class VisualZoneFields {
         if (truncated && a.length() > b.length()) {
             a = a.substring(0, b.length());
         }
-        // a slip per 8 characters is OCR (random document numbers are its hardest case); another name differs by more
-        int allowed = b.length() / 8;
-        return Labels.distance(a, b) <= allowed;
+        // a slip per 8 characters is OCR, and one in any number of 6 or more (numbers are random strings to OCR);
+        // another name differs by more
+        int allowed = kind == Kind.NUMBER && b.length() >= 6 ? Math.max(1, b.length() / 8) : b.length() / 8;
+        if (Labels.distance(a, b) <= allowed) {
+            return true;
+        }
+        // a line that ran out of room (or whose last word was lost) prints the MRZ's first words
+        var printedWords = Transliteration.toMrzLatin(read).split(" ");
+        var mrzWords = Transliteration.toMrzLatin(expected).split(" ");
+        if (kind != Kind.NAME || printedWords.length >= mrzWords.length) {
+            return false;
+        }
+        var first = confusable(String.join("", java.util.Arrays.copyOf(mrzWords, printedWords.length)));
+        return a.length() >= 3 && Labels.distance(a, first) <= first.length() / 8;
     }
 
     /**
@@ -207,15 +226,14 @@ final class VisualZoneFields {
         return Transliteration.toMrzLatin(text).replace(" ", "");
     }
 
-    /** Characters OCR confuses, each group folded to one: 0/O/Q, 1/I, 5/S, 8/B, 2/Z, 6/G. */
+    /** Characters OCR confuses, each group folded to one: 0/O/Q, 1/I, 5/S/8/B, 2/Z, 6/G. */
     static String confusable(String key) {
         var out = new StringBuilder(key.length());
         for (char c : key.toCharArray()) {
             out.append(switch (c) {
                 case '0', 'Q' -> 'O';
                 case '1' -> 'I';
-                case '5' -> 'S';
-                case '8' -> 'B';
+                case '5', '8', 'B' -> 'S';
                 case '2' -> 'Z';
                 case '6' -> 'G';
                 default -> c;
