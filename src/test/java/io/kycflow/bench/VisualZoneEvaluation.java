@@ -85,6 +85,11 @@ public final class VisualZoneEvaluation {
             var zone = VisualZones.read(sample.front(), sample.document().format() != MrzFormat.TD1,
                     parser.parse(sample.mrz()));
             caught += zone.mismatch() ? 1 : 0;
+            if (!zone.mismatch()) {
+                misreads.add("tampered, not caught: " + sample.document().format() + " " + sample.perturbation()
+                        + "\n  MRZ     " + sample.document().surname() + " | " + sample.document().birthDate()
+                        + "\n  read    " + zone);
+            }
         }
         return new Result(documents, right, consistent, falseMismatches, tampered, caught, cpu, misreads);
     }

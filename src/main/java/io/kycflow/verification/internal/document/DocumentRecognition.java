@@ -15,6 +15,7 @@ import io.kycflow.verification.internal.face.FaceEngines;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(DocumentProperties.class)
-public class DocumentRecognition {
+public class DocumentRecognition implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentRecognition.class);
 
@@ -58,6 +59,7 @@ public class DocumentRecognition {
     private final DocumentClassifier classifier;
     private final MrzParser parser;
     private final Semaphore permits;
+    private final int maxConcurrent;
     private final @Nullable VisualZoneReader visualZones;
 
     @Autowired
@@ -74,7 +76,8 @@ public class DocumentRecognition {
         this.faces = faces;
         this.classifier = classifier;
         this.parser = new MrzParser(clock);
-        this.permits = new Semaphore(Math.max(1, maxConcurrent), true);
+        this.maxConcurrent = Math.max(1, maxConcurrent);
+        this.permits = new Semaphore(this.maxConcurrent, true);
     }
 
     private static @Nullable MrzOcr loadOcr(DocumentProperties properties) {
@@ -106,6 +109,14 @@ public class DocumentRecognition {
         }
         // tiles: a portrait is a small part of a document photo, under the detector's size when the whole is shrunk to it
         return new PortraitFinder(faces.analyzer(new FaceAnalyzer.Settings(0.8, 0.4, 20, true)));
+    }
+
+    /** Ends Tesseract's handles once no read is using them (a read still running after 10 s keeps them: exit frees them). */
+    @Override
+    public void destroy() throws InterruptedException {
+        if (visualZones != null && permits.tryAcquire(maxConcurrent, 10, java.util.concurrent.TimeUnit.SECONDS)) {
+            visualZones.close();
+        }
     }
 
     /** Whether documents can be read on this server (the OCR-B font is installed). */

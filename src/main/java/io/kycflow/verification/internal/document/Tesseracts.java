@@ -16,7 +16,6 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Debian's Tesseract (libtesseract 5.3) through Tess4J's low-level API: Tess4J's {@code Tesseract.doOCR} loads the
@@ -179,10 +178,5 @@ final class Tesseracts implements AutoCloseable {
         CLib INSTANCE = Native.load("c", CLib.class);
 
         int setenv(String name, String value, int overwrite);
-    }
-
-    /** For a log line: whether a language set can be read here. */
-    boolean installed(@Nullable String language) {
-        return language != null && List.of(language.split("\\+")).stream().allMatch(languages::contains);
     }
 }

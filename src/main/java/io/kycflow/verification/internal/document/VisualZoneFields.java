@@ -31,6 +31,10 @@ final class VisualZoneFields {
     private static final Spec EXPIRY = new Spec(Kind.DATE, List.of("date of expiry", "valid until", "действителен до",
             "срок действия", "жарамдылық мерзімі", "қолданылу мерзімі"));
     private static final List<Spec> ALL = List.of(SURNAME, GIVEN_NAMES, NUMBER, BIRTH, EXPIRY);
+    /** Labels of fields not compared: where one begins, the value looked for has ended. */
+    private static final List<String> OTHER_LABELS = List.of("nationality", "гражданство", "азаматтығы", "sex", "пол",
+            "жынысы", "place of birth", "место рождения", "туған жері", "date of issue", "дата выдачи", "берілген күні",
+            "authority", "орган выдачи", "patronymic", "отчество", "әкесінің аты");
 
     private VisualZoneFields() {
     }
@@ -108,7 +112,8 @@ final class VisualZoneFields {
                 var next = lines.get(j);
                 var labelsOnIt = ALL.stream().filter(other -> other.labels().stream()
                         .anyMatch(label -> Labels.match(normal(next), label) != null)).toList();
-                if (labelsOnIt.stream().anyMatch(other -> other != spec)) {
+                if (labelsOnIt.stream().anyMatch(other -> other != spec)
+                        || OTHER_LABELS.stream().anyMatch(label -> Labels.match(normal(next), label) != null)) {
                     break; // the next field begins: this one's value was not read
                 }
                 var read = value.apply(withoutLabels(next));

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * high, and read by Tesseract as one block: English, plus Russian and Kazakh for documents of countries that print
  * Cyrillic, or when English found nothing.
  */
-final class VisualZoneReader {
+final class VisualZoneReader implements AutoCloseable {
 
     /** Capital height Tesseract reads best at (its LSTM models were trained at roughly 20–40 px). */
     private static final double TARGET_CHAR_HEIGHT = 28;
@@ -33,6 +33,12 @@ final class VisualZoneReader {
 
     VisualZoneReader(Tesseracts tesseracts) {
         this.tesseracts = tesseracts;
+    }
+
+    /** Ends Tesseract's handles (at shutdown; otherwise it reports their models as leaked on exit). */
+    @Override
+    public void close() {
+        tesseracts.close();
     }
 
     /**

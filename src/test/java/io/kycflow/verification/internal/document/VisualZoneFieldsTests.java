@@ -86,6 +86,16 @@ class VisualZoneFieldsTests {
     }
 
     @Test
+    void aValueNotReadIsNotTakenFromTheNextField() {
+        var zone = VisualZoneFieldsTests.extract(List.of("Given names", "Nationality", "RUS", "Sex", "F"));
+        assertThat(zone.givenNames()).isEqualTo(VisualZone.Field.NOT_READ);
+    }
+
+    static VisualZone extract(List<String> lines) {
+        return VisualZoneFields.extract(lines, russianPassport());
+    }
+
+    @Test
     void pagePatternReadAsLowerCaseIsNotAValue() {
         var zone = VisualZoneFields.extract(List.of("Surname: woes -", "SHCHERBAKOVA"), russianPassport());
         assertThat(zone.surname()).isEqualTo(new VisualZone.Field("SHCHERBAKOVA", true));
