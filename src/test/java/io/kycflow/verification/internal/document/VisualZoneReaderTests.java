@@ -34,9 +34,10 @@ class VisualZoneReaderTests {
         assertThat(result.medianCpuMs()).as("median CPU ms per visual zone").isLessThan(1000);
     }
 
-    // measured on this subset (16 documents, 8 tampered, seed 1801): fields 0.81, consistent 0.75, tampered caught
-    // 0.75, 150 ms; the floors leave room for a document or two read differently on another machine
+    // measured on this subset (16 documents, 8 tampered, seed 1801): fields 0.81, consistent 0.81 (3 false
+    // mismatches), tampered caught 0.63 (5 of 8: TD1 cards' small, blurred text is where a changed field goes unread),
+    // ~150 ms; the floors leave room for a document or two read differently on another machine
     static final double FIELD_FLOOR = 0.70;
-    static final double CONSISTENT_FLOOR = 0.60;
-    static final double TAMPER_FLOOR = 0.60;
+    static final double CONSISTENT_FLOOR = 0.65;
+    static final double TAMPER_FLOOR = 0.50;
 }
