@@ -186,6 +186,31 @@ class DocumentEngineTests {
     }
 
     @Test
+    void anIdCardsFrontPhotographedUpsideDownHasItsVisualZoneRead() throws Exception {
+        io.kycflow.verification.internal.document.VisualZones.assumeInstalled();
+        var card = photo(idCard(), 12);
+        var captures = List.of(new Capture("document_front", "image/jpeg", DocumentPhoto.jpeg(turned(card.front()), 90)),
+                new Capture("document_back", "image/jpeg", card.back()));
+        var verdict = engines.verify(false, new EngineInput(UUID.randomUUID(), TechnologyCode.DR, config(), captures,
+                Map.of(), null));
+        assertThat(verdict.passed()).as(verdict.result().toString()).isTrue();
+        var zone = verdict.result().path("visual_zone");
+        assertThat(zone.path("read").asBoolean()).as(zone.toString()).isTrue();
+        assertThat(zone.path("fields").path("surname").path("value").asString()).as(zone.toString()).isEqualTo("SEITKALI");
+        assertThat(zone.path("consistent").asBoolean()).as(zone.toString()).isTrue();
+    }
+
+    static java.awt.image.BufferedImage turned(byte[] jpeg) throws Exception {
+        var image = ImageIO.read(new ByteArrayInputStream(jpeg));
+        var turned = new java.awt.image.BufferedImage(image.getWidth(), image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = turned.createGraphics();
+        g.rotate(Math.PI, image.getWidth() / 2.0, image.getHeight() / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return turned;
+    }
+
+    @Test
     void anUpsideDownPhotoIsReadTurned() throws Exception {
         var sample = photo(passport("SWE", LocalDate.of(2032, 1, 31), BIRTH), 16);
         var image = ImageIO.read(new ByteArrayInputStream(sample.front()));

@@ -42,10 +42,23 @@ final class VisualZoneReader implements AutoCloseable {
     }
 
     /**
-     * @param side       the side that carries the visual zone, upright
+     * @param side       the side that carries the visual zone: upright when it carries the MRZ too (the MRZ was read
+     *                   that way up); an ID card's front is tried turned when nothing is read on it as sent
      * @param carriesMrz the side's MRZ is left out (TD3: the zone is above it); false for an ID card's front
      */
     VisualZone read(BufferedImage side, boolean carriesMrz, Mrz mrz) {
+        var zone = readAsIs(side, carriesMrz, mrz);
+        if (!zone.read() && !carriesMrz) {
+            // an ID card's front has no MRZ to tell which way up it was photographed: nothing read, so try it turned
+            var turned = readAsIs(DocumentRecognition.turned(side), false, mrz);
+            if (turned.read()) {
+                return turned;
+            }
+        }
+        return zone;
+    }
+
+    private VisualZone readAsIs(BufferedImage side, boolean carriesMrz, Mrz mrz) {
         var crop = crop(side, carriesMrz);
         if (crop == null) {
             return VisualZoneFields.extract(List.of(), mrz);
