@@ -51,6 +51,18 @@ class VisualZoneReaderTests {
         assertThat(altered.mismatch()).isTrue();
     }
 
+    @Test
+    void aKazakhCardsFieldsAreReadWithTheKazakhModel() {
+        var document = new MrzGenerator.Document(MrzFormat.TD1, "ID", "KAZ", "041234567", "KASYMOVA", "AIGERIM", "KAZ",
+                java.time.LocalDate.of(1995, 11, 23), Mrz.Sex.F, java.time.LocalDate.of(2034, 3, 1), "951123400123", "");
+        var mrz = VisualZoneFieldsTests.PARSER.parse(MrzGenerator.render(document));
+        var zone = VisualZones.read(card("ЖЕКЕ КУӘЛІК", "Тегі / Фамилия", "ҚАСЫМОВА", "Аты / Имя", "ӘЙГЕРІМ",
+                "Туған күні / Дата рождения", "23.11.1995"), false, mrz);
+        assertThat(zone.surname()).as(zone.toString()).isEqualTo(new VisualZone.Field("ҚАСЫМОВА", true));
+        assertThat(zone.birthDate()).as(zone.toString()).isEqualTo(new VisualZone.Field("1995-11-23", true));
+        assertThat(zone.consistent()).as(zone.toString()).isTrue();
+    }
+
     /** A plain card (JPEG) with the lines in DejaVu Sans, labels light and small, values bold, as IDs print them. */
     static byte[] card(String... lines) {
         var image = new java.awt.image.BufferedImage(1000, 130 + lines.length * 45, java.awt.image.BufferedImage.TYPE_INT_RGB);
