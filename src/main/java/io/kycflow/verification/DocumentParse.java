@@ -19,6 +19,8 @@ public record DocumentParse(
         @Nullable MrzFields mrz,
         @JsonPropertyDescription("Whether a portrait was found on the front; null when not looked for (no face models, or no MRZ).")
         @Nullable Boolean portraitFound,
+        @JsonPropertyDescription("The printed fields (visual zone) read by OCR and compared with the MRZ; null when the server has no Tesseract, no MRZ was read, or in the sandbox.")
+        @Nullable VisualZone visualZone,
         @JsonPropertyDescription("Why nothing (or nothing valid) was read: a DR failure-reason code and a sentence; null when the MRZ was read and verifies.")
         @Nullable FailureReason failureReason,
         @JsonPropertyDescription("True when the sandbox produced this answer (TEST/DEMO organizations): synthetic, not read from the images.")
@@ -41,6 +43,24 @@ public record DocumentParse(
             @JsonPropertyDescription("Optional data (TD3: personal number; TD1: both optional data fields, joined by a space when both are set).") String optionalData,
             @JsonPropertyDescription("Whether each check digit verifies.") CheckDigits checkDigits,
             @JsonPropertyDescription("Every check digit verifies and every field is well formed.") boolean valid) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record VisualZone(
+            @JsonPropertyDescription("Whether any field was found in the visual zone.") boolean read,
+            @JsonPropertyDescription("Each field as printed and whether it agrees with the MRZ.") VisualFields fields,
+            @JsonPropertyDescription("Something was read and no field read disagrees with the MRZ.") boolean consistent) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record VisualFields(VisualField surname, VisualField givenNames, VisualField documentNumber,
+                               VisualField birthDate, VisualField expiryDate) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record VisualField(
+            @JsonPropertyDescription("The text read (dates as YYYY-MM-DD); null when the field was not found.") @Nullable String value,
+            @JsonPropertyDescription("Whether it agrees with the MRZ (names transliterated to the MRZ's Latin, OCR slips tolerated); null when not read.") @Nullable Boolean matchesMrz) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

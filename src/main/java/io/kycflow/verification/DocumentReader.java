@@ -10,6 +10,7 @@ import io.kycflow.shared.KycException;
 import io.kycflow.verification.internal.document.DocumentRecognition;
 import io.kycflow.verification.internal.document.Mrz;
 import io.kycflow.verification.internal.document.MrzParser;
+import io.kycflow.verification.internal.document.VisualZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -44,7 +45,7 @@ public class DocumentReader {
         }
         if (sandbox) {
             var mrz = sandboxParser.parse(SANDBOX_MRZ);
-            return new DocumentParse("ID_CARD", fields(mrz), true, countryFailure(mrz.issuingCountry(), expected), true);
+            return new DocumentParse("ID_CARD", fields(mrz), true, null, countryFailure(mrz.issuingCountry(), expected), true);
         }
         if (!recognition.available()) {
             throw KycException.conflict(EngineUnavailableException.CODE, "frontside_image", "Document recognition is not "
@@ -55,7 +56,7 @@ public class DocumentReader {
         var mrz = reading.mrz();
         if (mrz == null) {
             var failure = reading.failure();
-            return new DocumentParse(null, null, null, failure == null ? null
+            return new DocumentParse(null, null, null, null, failure == null ? null
                     : new FailureReason(failure.code(), failure.detail()), false);
         }
         var type = reading.documentType().map(t -> t.code()).orElse(null);
@@ -70,7 +71,21 @@ public class DocumentReader {
         } else {
             failure = countryFailure(reading.issuingCountry().map(c -> c.alpha3()).orElse(mrz.issuingCountry()), expected);
         }
-        return new DocumentParse(type, fields(mrz), reading.portraitFound(), failure, false);
+        return new DocumentParse(type, fields(mrz), reading.portraitFound(), visualZone(reading.visualZone()), failure,
+                false);
+    }
+
+    private static DocumentParse.@Nullable VisualZone visualZone(@Nullable VisualZone zone) {
+        if (zone == null) {
+            return null;
+        }
+        return new DocumentParse.VisualZone(zone.read(), new DocumentParse.VisualFields(field(zone.surname()),
+                field(zone.givenNames()), field(zone.documentNumber()), field(zone.birthDate()),
+                field(zone.expiryDate())), zone.consistent());
+    }
+
+    private static DocumentParse.VisualField field(VisualZone.Field field) {
+        return new DocumentParse.VisualField(field.value(), field.matchesMrz());
     }
 
     private static @Nullable FailureReason countryFailure(String issuing, @Nullable String expected) {

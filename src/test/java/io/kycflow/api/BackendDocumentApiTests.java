@@ -94,6 +94,17 @@ class BackendDocumentApiTests {
         assertThat(mrz.path("check_digits").path("expiry_date").asBoolean()).isTrue();
         assertThat(mrz.path("check_digits").path("composite").asBoolean()).isTrue();
         assertThat(mrz.path("valid").asBoolean()).isTrue();
+        // the printed fields, read by Tesseract where the server has it (else null: never a made-up value)
+        var zone = body.path("visual_zone");
+        if (io.kycflow.verification.internal.document.VisualZones.installed()) {
+            assertThat(zone.path("read").asBoolean()).as(zone.toString()).isTrue();
+            assertThat(zone.path("fields").path("surname").path("value").asString()).isEqualTo("ERIKSSON");
+            assertThat(zone.path("fields").path("birth_date").path("value").asString()).isEqualTo("1974-08-12");
+            assertThat(zone.path("fields").path("birth_date").path("matches_mrz").asBoolean()).isTrue();
+            assertThat(zone.path("consistent").asBoolean()).as(zone.toString()).isTrue();
+        } else {
+            assertThat(zone.isNull()).isTrue();
+        }
     }
 
     @Test
@@ -125,6 +136,7 @@ class BackendDocumentApiTests {
         assertThat(body.path("sandbox").asBoolean()).isTrue();
         assertThat(body.path("mrz").path("surname").asString()).isEqualTo("SANDBOX");
         assertThat(body.path("mrz").path("valid").asBoolean()).isTrue();
+        assertThat(body.path("visual_zone").isNull()).as("the sandbox reads no images").isTrue();
     }
 
     @Test

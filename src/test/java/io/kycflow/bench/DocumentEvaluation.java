@@ -28,7 +28,11 @@ import io.kycflow.verification.internal.document.UnreadableMrzException;
  * <pre>
  *   mrz_field_accuracy=0.97 documents=120
  *   engine_ms ocr_mrz=…
+ *   viz_field_accuracy=… viz_consistent=… documents=120
+ *   viz_tamper_detect=… tampered=60 viz_false_mismatch=…
+ *   engine_ms viz_ocr=…
  * </pre>
+ * The visual-zone lines ({@link VisualZoneEvaluation}) need Debian's Tesseract; without it they are left out, saying so.
  * Arguments: [documents (120)] [seed (18)]. {@code bench/run --engines} calls it by this name.
  */
 public final class DocumentEvaluation {
@@ -70,6 +74,17 @@ public final class DocumentEvaluation {
         System.out.printf("mrz_field_accuracy=%.2f documents=%d%n", result.fieldAccuracy(), result.documents());
         System.out.printf("engine_ms ocr_mrz=%.0f%n", result.medianCpuMs());
         System.out.printf("(documents read entirely right: %d of %d)%n", result.documentsAllRight(), result.documents());
+        if (!io.kycflow.verification.internal.document.VisualZones.installed()) {
+            System.out.println("(visual zone not measured: Tesseract is not installed)");
+            return;
+        }
+        var viz = VisualZoneEvaluation.run(documents, seed);
+        viz.misreads().forEach(System.err::println);
+        System.out.printf("viz_field_accuracy=%.2f viz_consistent=%.2f documents=%d%n", viz.fieldAccuracy(),
+                viz.consistentRate(), viz.documents());
+        System.out.printf("viz_tamper_detect=%.2f tampered=%d viz_false_mismatch=%d%n", viz.tamperDetection(),
+                viz.tampered(), viz.falseMismatches());
+        System.out.printf("engine_ms viz_ocr=%.0f%n", viz.medianCpuMs());
     }
 
     public static Result run(MrzOcr ocr, int documents, long seed) {

@@ -177,7 +177,7 @@ public final class EngineEvaluation {
 
     private static String line(Map<String, String> figures) {
         var line = new StringBuilder("engine_ms");
-        for (var key : List.of("detect", "descriptor", "face_pair", "ocr_mrz", "full_ld_dr_f2f")) {
+        for (var key : List.of("detect", "descriptor", "face_pair", "ocr_mrz", "viz_ocr", "full_ld_dr_f2f")) {
             line.append(' ').append(key).append('=').append(figures.getOrDefault(key, "n/a"));
         }
         return line.toString();

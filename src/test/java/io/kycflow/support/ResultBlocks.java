@@ -53,7 +53,7 @@ public final class ResultBlocks {
                 node.putObject("document").put("type", "ID_CARD").put("issuing_country", "KAZ").put("number", "TEST000001")
                         .put("surname", "TEST").put("given_names", "PERSON").put("birth_date", "1990-01-01")
                         .put("expiry_date", "2035-01-01");
-                node.put("mrz_check_digits_valid", true).put("portrait_found", true);
+                node.put("mrz_check_digits_valid", true).put("portrait_found", true).putNull("visual_zone");
             }
             case F2F -> node.put("similarity", "0.9712").put("threshold", 0.85).put("several_faces", false);
             case ED -> {

@@ -157,6 +157,60 @@ class DocumentEngineTests {
     }
 
     @Test
+    void theVisualZoneIsComparedWithTheMrzAndATamperedOneFailsOnlyWhenTheFlowAsks() {
+        io.kycflow.verification.internal.document.VisualZones.assumeInstalled();
+        var genuine = passport("SWE", LocalDate.of(2032, 1, 31), BIRTH);
+        var verdict = verify(photo(genuine, 17), false, config());
+        assertThat(verdict.passed()).as(verdict.result().toString()).isTrue();
+        var zone = verdict.result().path("visual_zone");
+        assertThat(zone.path("read").asBoolean()).as(zone.toString()).isTrue();
+        assertThat(zone.path("consistent").asBoolean()).as(zone.toString()).isTrue();
+        assertThat(zone.path("fields").path("surname").path("value").asString()).isEqualTo("ERIKSSON");
+        assertThat(zone.path("fields").path("birth_date").path("value").asString()).isEqualTo("1991-03-14");
+        assertThat(zone.path("fields").path("birth_date").path("matches_mrz").asBoolean()).isTrue();
+
+        var d = genuine;
+        var altered = new MrzGenerator.Document(d.format(), d.documentCode(), d.issuingCountry(), d.documentNumber(),
+                "LINDQVIST", d.givenNames(), d.nationality(), d.birthDate(), d.sex(), d.expiryDate(), "", "");
+        var tampered = DocumentSet.sample(genuine, altered, 17, new Random(17));
+        var lenient = verify(tampered, false, config());
+        assertThat(lenient.passed()).as("not refused by default: " + lenient.result()).isTrue();
+        assertThat(lenient.result().path("visual_zone").path("consistent").asBoolean()).isFalse();
+        assertThat(lenient.result().path("visual_zone").path("fields").path("surname").path("matches_mrz").asBoolean())
+                .isFalse();
+        var strict = verify(tampered, false, config().put("require_visual_zone_match", true));
+        assertThat(strict.passed()).isFalse();
+        assertThat(strict.failure().type()).isEqualTo("visual_zone_mismatch");
+        assertThat(strict.failure().detail()).contains("surname").doesNotContain("LINDQVIST").doesNotContain("ERIKSSON");
+        assertThat(verify(photo(genuine, 17), false, config().put("require_visual_zone_match", true)).passed()).isTrue();
+    }
+
+    @Test
+    void anIdCardsFrontPhotographedUpsideDownHasItsVisualZoneRead() throws Exception {
+        io.kycflow.verification.internal.document.VisualZones.assumeInstalled();
+        var card = photo(idCard(), 12);
+        var captures = List.of(new Capture("document_front", "image/jpeg", DocumentPhoto.jpeg(turned(card.front()), 90)),
+                new Capture("document_back", "image/jpeg", card.back()));
+        var verdict = engines.verify(false, new EngineInput(UUID.randomUUID(), TechnologyCode.DR, config(), captures,
+                Map.of(), null));
+        assertThat(verdict.passed()).as(verdict.result().toString()).isTrue();
+        var zone = verdict.result().path("visual_zone");
+        assertThat(zone.path("read").asBoolean()).as(zone.toString()).isTrue();
+        assertThat(zone.path("fields").path("surname").path("value").asString()).as(zone.toString()).isEqualTo("SEITKALI");
+        assertThat(zone.path("consistent").asBoolean()).as(zone.toString()).isTrue();
+    }
+
+    static java.awt.image.BufferedImage turned(byte[] jpeg) throws Exception {
+        var image = ImageIO.read(new ByteArrayInputStream(jpeg));
+        var turned = new java.awt.image.BufferedImage(image.getWidth(), image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = turned.createGraphics();
+        g.rotate(Math.PI, image.getWidth() / 2.0, image.getHeight() / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return turned;
+    }
+
+    @Test
     void anUpsideDownPhotoIsReadTurned() throws Exception {
         var sample = photo(passport("SWE", LocalDate.of(2032, 1, 31), BIRTH), 16);
         var image = ImageIO.read(new ByteArrayInputStream(sample.front()));

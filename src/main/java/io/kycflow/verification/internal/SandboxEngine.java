@@ -149,6 +149,7 @@ class SandboxEngine implements VerificationEngine {
                 }
                 node.put("mrz_check_digits_valid", read && !"mrz_check_digits_invalid".equals(failure));
                 node.put("portrait_found", read && !"no_portrait".equals(failure));
+                node.putNull("visual_zone"); // the sandbox reads no images
             }
             case F2F -> {
                 node.put("similarity", passed ? "0.9712" : "0.3100").put("threshold", 0.85)

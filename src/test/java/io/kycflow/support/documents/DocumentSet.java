@@ -51,8 +51,42 @@ public final class DocumentSet {
         return DocumentPhoto.take(sides.front(), DocumentPhoto.Perturbation.NONE, random);
     }
 
+    /**
+     * The same kind of set, each document tampered with: its visual zone prints another surname (half of each format)
+     * or a birth date 1–6 years earlier (the other half: a holder made older), while the MRZ still encodes the
+     * original.
+     */
+    public static List<Sample> tampered(long seed, int count, LocalDate today) {
+        var random = new Random(seed);
+        var samples = new ArrayList<Sample>();
+        for (int i = 0; i < count; i++) {
+            var format = i % 2 == 0 ? MrzFormat.TD3 : MrzFormat.TD1;
+            var document = MrzGenerator.random(format, random, today);
+            while (document.birthDate() == null) {
+                document = MrzGenerator.random(format, random, today);
+            }
+            var other = MrzGenerator.random(format, random, today);
+            var d = document;
+            var visual = i % 4 < 2
+                    ? new MrzGenerator.Document(d.format(), d.documentCode(), d.issuingCountry(), d.documentNumber(),
+                            other.surname(), d.givenNames(), d.nationality(), d.birthDate(), d.sex(), d.expiryDate(),
+                            d.optionalData(), d.optionalData2())
+                    : new MrzGenerator.Document(d.format(), d.documentCode(), d.issuingCountry(), d.documentNumber(),
+                            d.surname(), d.givenNames(), d.nationality(), d.birthDate().minusYears(1 + random.nextInt(6)),
+                            d.sex(), d.expiryDate(), d.optionalData(), d.optionalData2());
+            samples.add(sample(document, visual, i, random));
+        }
+        return samples;
+    }
+
     public static Sample sample(MrzGenerator.Document document, int portrait, Random random) {
-        var sides = SyntheticDocument.render(document, SyntheticDocument.samplePortrait(portrait), random);
+        return sample(document, document, portrait, random);
+    }
+
+    /** A document whose visual zone prints {@code visual} while its MRZ encodes {@code document}. */
+    public static Sample sample(MrzGenerator.Document document, MrzGenerator.Document visual, int portrait,
+                                 Random random) {
+        var sides = SyntheticDocument.render(document, visual, SyntheticDocument.samplePortrait(portrait), random);
         var perturbation = DocumentPhoto.Perturbation.random(random);
         var front = DocumentPhoto.take(sides.front(), perturbation, random);
         var back = sides.back() == null ? null : DocumentPhoto.take(sides.back(), perturbation, random);

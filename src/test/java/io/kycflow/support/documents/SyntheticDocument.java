@@ -57,11 +57,20 @@ public final class SyntheticDocument {
     }
 
     public static Sides render(MrzGenerator.Document document, @Nullable BufferedImage portrait, Random random) {
+        return render(document, document, portrait, random);
+    }
+
+    /**
+     * A document whose visual zone prints {@code visual}'s fields while its MRZ encodes {@code document}'s: a tampered
+     * document when they differ.
+     */
+    public static Sides render(MrzGenerator.Document document, MrzGenerator.Document visual,
+                               @Nullable BufferedImage portrait, Random random) {
         var mrz = MrzGenerator.render(document);
         var hue = random.nextFloat();
         if (document.format() == MrzFormat.TD1) {
             var front = page(85.6, 54, hue, random);
-            visualZone(front, document, portrait, 2.5, random);
+            visualZone(front, visual, portrait, 2.5, random);
             var back = page(85.6, 54, hue, random);
             var g = graphics(back);
             g.setColor(new Color(60, 60, 80));
@@ -73,7 +82,7 @@ public final class SyntheticDocument {
             return new Sides(front, back, mrz);
         }
         var page = page(125, 88, hue, random);
-        visualZone(page, document, portrait, 4, random);
+        visualZone(page, visual, portrait, 4, random);
         mrzZone(page, mrz, 88);
         return new Sides(page, null, mrz);
     }

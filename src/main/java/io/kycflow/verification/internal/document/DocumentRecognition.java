@@ -3,6 +3,7 @@ package io.kycflow.verification.internal.document;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
@@ -14,6 +15,7 @@ import io.kycflow.verification.internal.face.FaceEngines;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -25,11 +27,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * The portrait is found with the face models {@link FaceEngines} loaded (one load, one set of ONNX sessions) and
  * in its pool, so document portraits queue with the LD and F2F checks instead of running beside them. Without the
- * face models DR still reads documents: the portrait is then not looked for.
+ * face models DR still reads documents: the portrait is then not looked for. The visual zone is read with Tesseract
+ * ({@link VisualZoneReader}) when it is installed; without it the visual zone is not read (null), never guessed.
  */
 @Component
 @EnableConfigurationProperties(DocumentProperties.class)
-public class DocumentRecognition {
+public class DocumentRecognition implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentRecognition.class);
 
@@ -43,9 +46,11 @@ public class DocumentRecognition {
      * @param mrz            null when no MRZ could be read (then {@code failure} says why)
      * @param portraitFound  null when the face models are not installed (nobody looked)
      * @param portraitJpeg   the portrait cropped from the document, for F2F
+     * @param visualZone     null when Tesseract is not installed (nobody read it) or no MRZ was read
      */
     public record Reading(@Nullable Mrz mrz, Optional<Country> issuingCountry, Optional<DocumentType> documentType,
-                          @Nullable Boolean portraitFound, byte @Nullable [] portraitJpeg, @Nullable Failure failure) {
+                          @Nullable Boolean portraitFound, byte @Nullable [] portraitJpeg,
+                          @Nullable VisualZone visualZone, @Nullable Failure failure) {
     }
 
     private final @Nullable MrzOcr ocr;
@@ -54,20 +59,25 @@ public class DocumentRecognition {
     private final DocumentClassifier classifier;
     private final MrzParser parser;
     private final Semaphore permits;
+    private final int maxConcurrent;
+    private final @Nullable VisualZoneReader visualZones;
 
     @Autowired
     DocumentRecognition(DocumentProperties properties, DocumentClassifier classifier, FaceEngines faces) {
-        this(loadOcr(properties), faces, classifier, Clock.systemUTC(), properties.maxConcurrent());
+        this(loadOcr(properties), loadVisualZoneReader(properties), faces, classifier, Clock.systemUTC(),
+                properties.maxConcurrent());
     }
 
-    DocumentRecognition(@Nullable MrzOcr ocr, FaceEngines faces, DocumentClassifier classifier, Clock clock,
-                        int maxConcurrent) {
+    DocumentRecognition(@Nullable MrzOcr ocr, @Nullable VisualZoneReader visualZones, FaceEngines faces,
+                        DocumentClassifier classifier, Clock clock, int maxConcurrent) {
         this.ocr = ocr;
+        this.visualZones = visualZones;
         this.portraits = portraits(faces);
         this.faces = faces;
         this.classifier = classifier;
         this.parser = new MrzParser(clock);
-        this.permits = new Semaphore(Math.max(1, maxConcurrent), true);
+        this.maxConcurrent = Math.max(1, maxConcurrent);
+        this.permits = new Semaphore(this.maxConcurrent, true);
     }
 
     private static @Nullable MrzOcr loadOcr(DocumentProperties properties) {
@@ -81,6 +91,17 @@ public class DocumentRecognition {
         }
     }
 
+    static @Nullable VisualZoneReader loadVisualZoneReader(DocumentProperties properties) {
+        try {
+            return new VisualZoneReader(Tesseracts.load(properties.tessdata()));
+        } catch (IllegalStateException e) {
+            log.warn("The documents' visual zone will NOT be read (DR results carry visual_zone null): Tesseract is "
+                    + "unavailable: {} (install Debian tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus "
+                    + "tesseract-ocr-kaz libtesseract-dev, or set kycflow.document.tessdata)", e.getMessage());
+            return null;
+        }
+    }
+
     private static @Nullable PortraitFinder portraits(FaceEngines faces) {
         if (!faces.available()) {
             log.warn("Document portraits will not be cropped (no reference face for F2F from DR): the face models are unavailable");
@@ -88,6 +109,14 @@ public class DocumentRecognition {
         }
         // tiles: a portrait is a small part of a document photo, under the detector's size when the whole is shrunk to it
         return new PortraitFinder(faces.analyzer(new FaceAnalyzer.Settings(0.8, 0.4, 20, true)));
+    }
+
+    /** Ends Tesseract's handles once no read is using them (a read still running after 10 s keeps them: exit frees them). */
+    @Override
+    public void destroy() throws InterruptedException {
+        if (visualZones != null && permits.tryAcquire(maxConcurrent, 10, java.util.concurrent.TimeUnit.SECONDS)) {
+            visualZones.close();
+        }
     }
 
     /** Whether documents can be read on this server (the OCR-B font is installed). */
@@ -108,6 +137,7 @@ public class DocumentRecognition {
                 return failed(new Failure("poor_quality", "An image could not be decoded."));
             }
             Mrz mrz = null;
+            BufferedImage mrzSide = null;
             Failure failure = null;
             // the front first (passports), then the back (ID cards); a zone that verifies wins over one that does not
             // and each upside down when it gave no zone that verifies (a card photographed the other way up)
@@ -129,6 +159,7 @@ public class DocumentRecognition {
                     var read = parser.parse(lines.get());
                     if (mrz == null || (read.valid() && !mrz.valid())) {
                         mrz = read;
+                        mrzSide = side;
                     }
                 } catch (UnreadableMrzException e) {
                     failure = new Failure("mrz_unreadable", "The machine-readable zone could not be read: " + e.getMessage() + ".");
@@ -151,9 +182,28 @@ public class DocumentRecognition {
                 });
                 portraitFound = portrait != null;
             }
-            return new Reading(mrz, classifier.issuingCountry(mrz), classifier.documentType(mrz), portraitFound, portrait, null);
+            var visualZone = visualZone(mrz, Objects.requireNonNull(mrzSide), frontImage);
+            return new Reading(mrz, classifier.issuingCountry(mrz), classifier.documentType(mrz), portraitFound, portrait,
+                    visualZone, null);
         } finally {
             permits.release();
+        }
+    }
+
+    /**
+     * The visual zone beside the MRZ on a passport page (the side and way up the MRZ was read on); on an ID card,
+     * whose MRZ is on the back, the front as sent. Null without Tesseract, or when it failed (logged, not fatal).
+     */
+    private @Nullable VisualZone visualZone(Mrz mrz, BufferedImage mrzSide, BufferedImage front) {
+        var reader = visualZones;
+        if (reader == null) {
+            return null;
+        }
+        try {
+            return mrz.format() == MrzFormat.TD1 ? reader.read(front, false, mrz) : reader.read(mrzSide, true, mrz);
+        } catch (RuntimeException e) {
+            log.warn("The visual zone could not be read: {}", e.toString());
+            return null;
         }
     }
 
@@ -170,7 +220,7 @@ public class DocumentRecognition {
     }
 
     private static Reading failed(Failure failure) {
-        return new Reading(null, Optional.empty(), Optional.empty(), null, null, failure);
+        return new Reading(null, Optional.empty(), Optional.empty(), null, null, null, failure);
     }
 
     private static @Nullable BufferedImage decode(byte[] bytes) {

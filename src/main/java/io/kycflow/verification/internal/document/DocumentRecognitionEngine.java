@@ -22,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The real DR engine: reads the document ({@link DocumentRecognition}) and applies the flow's
  * {@code doc_recognition_config} in this order — an MRZ was read; its check digits verify ({@code verify_check_digits});
  * it is a supported type; its country and type are allowed; it has not expired ({@code reject_expired}); the holder is
- * of age ({@code minimum_age}); a portrait was found when the face models are installed. A passed attempt keeps the
+ * of age ({@code minimum_age}); a portrait was found when the face models are installed; with
+ * {@code require_visual_zone_match}, no field of the visual zone that was read disagrees with the MRZ (a classic sign of
+ * a tampered document; off by default, since the visual zone's OCR is less sure than the MRZ's). A passed attempt keeps the
  * portrait as the {@link Artefact#REFERENCE_FACE} for F2F. Registered only when documents can be read
  * ({@link DocumentEngineConfiguration}).
  */
@@ -99,6 +101,12 @@ final class DocumentRecognitionEngine implements VerificationEngine {
         if (Boolean.FALSE.equals(reading.portraitFound())) {
             return new FailureReason("no_portrait", "No portrait was found on the document's front.");
         }
+        var visualZone = reading.visualZone();
+        if (config.path("require_visual_zone_match").asBoolean(false) && visualZone != null && visualZone.mismatch()) {
+            return new FailureReason("visual_zone_mismatch", "The printed fields of the document do not agree with its "
+                    + "machine-readable zone (" + String.join(", ", VisualZoneBlock.mismatched(visualZone))
+                    + "): it may have been altered. Retake the photo in good light, or use another document.");
+        }
         return null;
     }
 
@@ -113,7 +121,7 @@ final class DocumentRecognitionEngine implements VerificationEngine {
         }
         block.put("sandbox", false).put("provider", PROVIDER);
         if (mrz == null || reading == null) {
-            block.putNull("document").putNull("mrz_check_digits_valid").putNull("portrait_found");
+            block.putNull("document").putNull("mrz_check_digits_valid").putNull("portrait_found").putNull("visual_zone");
             return new EngineVerdict(false, block, failure, List.of());
         }
         var document = block.putObject("document");
@@ -130,6 +138,7 @@ final class DocumentRecognitionEngine implements VerificationEngine {
         } else {
             block.put("portrait_found", reading.portraitFound());
         }
+        VisualZoneBlock.put(block, reading.visualZone());
         var artefacts = new ArrayList<Artefact>();
         if (failure == null && reading.portraitJpeg() != null) {
             artefacts.add(new Artefact(Artefact.REFERENCE_FACE, "image/jpeg", reading.portraitJpeg()));

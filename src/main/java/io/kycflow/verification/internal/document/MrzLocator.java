@@ -55,17 +55,22 @@ final class MrzLocator {
 
     /** The MRZ's lines, top to bottom (2 or 3), or an empty list when no MRZ-like group of lines is found. */
     static List<Line> locate(GreyImage image) {
+        return lowestGroup(textLines(image, MIN_LINE_COMPONENTS));
+    }
+
+    /** Every text line of at least {@code minComponents} characters, top to bottom (the visual zone's too). */
+    static List<Line> textLines(GreyImage image, int minComponents) {
         var dark = binarize(image);
         var components = components(dark, image.width(), image.height());
         var lines = new ArrayList<Line>();
-        for (var chain : chains(components)) {
-            var line = fit(chain);
+        for (var chain : chains(components, minComponents)) {
+            var line = fit(chain, minComponents);
             if (line != null) {
                 lines.add(line);
             }
         }
         lines.sort(Comparator.comparingDouble(line -> (line.y0() + line.y1()) / 2));
-        return lowestGroup(lines);
+        return lines;
     }
 
     /** Dark against the mean of a window about two character heights wide, via an integral image. */
@@ -149,7 +154,7 @@ final class MrzLocator {
      * heights, centres level within 0.45 of a height, heights within a factor of 2.6 — {@code <} is about half a
      * capital), and returns the linked runs long enough to be an MRZ line.
      */
-    private static List<List<Component>> chains(List<Component> components) {
+    private static List<List<Component>> chains(List<Component> components, int minComponents) {
         var sorted = new ArrayList<>(components);
         sorted.sort(Comparator.comparingInt(Component::left));
         int n = sorted.size();
@@ -193,7 +198,7 @@ final class MrzLocator {
             for (int at = i; at >= 0; at = next[at]) {
                 chain.add(sorted.get(at));
             }
-            if (chain.size() >= MIN_LINE_COMPONENTS) {
+            if (chain.size() >= minComponents) {
                 chains.add(chain);
             }
         }
@@ -204,7 +209,7 @@ final class MrzLocator {
      * Drops from each end of a chain up to two components that stand off the line's character pitch (a speck or a
      * piece of the background's pattern just before the first character would shift every cell).
      */
-    private static List<Component> trimmed(List<Component> chain) {
+    private static List<Component> trimmed(List<Component> chain, int minComponents) {
         var gaps = new double[chain.size() - 1];
         for (int i = 1; i < chain.size(); i++) {
             gaps[i - 1] = chain.get(i).cx() - chain.get(i - 1).cx();
@@ -214,10 +219,10 @@ final class MrzLocator {
         double pitch = sorted[sorted.length / 2];
         int from = 0;
         int to = chain.size();
-        while (from < 2 && to - from > MIN_LINE_COMPONENTS && offPitch(gaps[from], pitch)) {
+        while (from < 2 && to - from > minComponents && offPitch(gaps[from], pitch)) {
             from++;
         }
-        while (to > chain.size() - 2 && to - from > MIN_LINE_COMPONENTS && offPitch(gaps[to - 2], pitch)) {
+        while (to > chain.size() - 2 && to - from > minComponents && offPitch(gaps[to - 2], pitch)) {
             to--;
         }
         return chain.subList(from, to);
@@ -230,8 +235,8 @@ final class MrzLocator {
     }
 
     /** A least-squares line through the centres of the chain's full-height characters. */
-    private static Line fit(List<Component> untrimmed) {
-        var chain = trimmed(untrimmed);
+    private static Line fit(List<Component> untrimmed, int minComponents) {
+        var chain = trimmed(untrimmed, minComponents);
         var heights = chain.stream().mapToInt(Component::height).sorted().toArray();
         double tall = heights[(int) (heights.length * 0.8)];
         var full = chain.stream().filter(c -> c.height() >= 0.8 * tall).toList();
@@ -263,7 +268,7 @@ final class MrzLocator {
      * From the bottom up, the first run of 2 or 3 lines of about the same length (within 12 %), each below the other
      * by under 3 character heights; a longer run keeps its lowest 3.
      */
-    private static List<Line> lowestGroup(List<Line> lines) {
+    static List<Line> lowestGroup(List<Line> lines) {
         for (int end = lines.size() - 1; end >= 1; end--) {
             var group = new ArrayList<Line>();
             group.add(lines.get(end));

@@ -24,7 +24,8 @@ public final class RealDocumentEngine {
         var passport = new DocumentType(1, "PASSPORT", "Passport", "TD3", "P");
         var classifier = new DocumentClassifier(code -> code.equals("FIN") ? Optional.of(finland) : Optional.empty(),
                 List.of(passport));
-        var recognition = new DocumentRecognition(MrzOcr.load(MrzOcr.DEBIAN_OCR_B), faces, classifier, Clock.systemUTC(), 1);
+        var recognition = new DocumentRecognition(MrzOcr.load(MrzOcr.DEBIAN_OCR_B),
+                DocumentRecognition.loadVisualZoneReader(new DocumentProperties(MrzOcr.DEBIAN_OCR_B, 1, Tesseracts.DEBIAN_TESSDATA)), faces, classifier, Clock.systemUTC(), 1);
         return new DocumentRecognitionEngine(recognition, Clock.systemUTC());
     }
 }
