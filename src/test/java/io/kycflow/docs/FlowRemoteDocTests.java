@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +17,6 @@ import io.kycflow.organization.OrganizationService;
 import io.kycflow.support.Http;
 import io.kycflow.support.TestData;
 import io.kycflow.technology.TechnologyCatalog;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,38 +70,10 @@ class FlowRemoteDocTests {
 
     @Test
     void theNodeBackendSendsThePersonToThePageAndReadsTheResult() throws Exception {
-        var node = Path.of("/usr/bin/node");
-        if (!Files.isExecutable(node)) {
-            assertThat(System.getenv("CI")).as("node is required in CI").isNotEqualToIgnoringCase("true");
-            Assumptions.abort("node is not installed: the Node.js snippet of " + DOC + " is not run");
-        }
-        var snippets = DocSnippets.of(DOC, "js");
-        assertThat(snippets).hasSize(1);
-        var file = Path.of("target", "doc-snippets", "kyc-server.mjs");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, snippets.getFirst());
-        int appPort;
-        try (var socket = new java.net.ServerSocket(0)) {
-            appPort = socket.getLocalPort();
-        }
-        var builder = new ProcessBuilder(node.toString(), file.toAbsolutePath().toString()).redirectErrorStream(true)
-                .redirectOutput(file.resolveSibling("kyc-server.log").toFile());
-        builder.environment().putAll(Map.of("KYCFLOW_URL", "http://localhost:" + port, "FLOW_API_KEY", flow.apiKey(),
-                "PORT", Integer.toString(appPort)));
-        var server = builder.start();
-        try {
+        try (var snippet = NodeSnippet.start(DOC, "kyc-server", port, flow.apiKey())) {
             var client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
-            var app = "http://localhost:" + appPort;
-            HttpResponse<String> started = null;
-            for (int i = 0; i < 100 && started == null; i++) {
-                try {
-                    started = client.send(HttpRequest.newBuilder(URI.create(app + "/kyc/start")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                } catch (java.net.ConnectException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(started).as("the Node.js backend answered").isNotNull();
+            var app = snippet.url;
+            var started = snippet.postWhenUp(client, "/kyc/start");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
             var location = started.headers().firstValue("Location").orElseThrow();
             assertThat(location).contains("/flow/");
@@ -119,9 +88,6 @@ class FlowRemoteDocTests {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(back.statusCode()).isEqualTo(200);
             assertThat(back.body()).isEqualTo("verified");
-        } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
         }
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.kycflow.IntegrationTest;
@@ -20,7 +19,6 @@ import io.kycflow.organization.OrganizationService;
 import io.kycflow.support.Http;
 import io.kycflow.support.TestData;
 import io.kycflow.technology.TechnologyCatalog;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,38 +73,10 @@ class FlowWidgetDocTests {
 
     @Test
     void theNodeBackendHandsOutASessionIdAndReadsTheStoredResult() throws Exception {
-        var node = Path.of("/usr/bin/node");
-        if (!Files.isExecutable(node)) {
-            assertThat(System.getenv("CI")).as("node is required in CI").isNotEqualToIgnoringCase("true");
-            Assumptions.abort("node is not installed: the Node.js snippet of " + DOC + " is not run");
-        }
-        var snippets = DocSnippets.of(DOC, "js");
-        assertThat(snippets).hasSize(1);
-        var file = Path.of("target", "doc-snippets", "widget-server.mjs");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, snippets.getFirst());
-        int appPort;
-        try (var socket = new java.net.ServerSocket(0)) {
-            appPort = socket.getLocalPort();
-        }
-        var builder = new ProcessBuilder(node.toString(), file.toAbsolutePath().toString()).redirectErrorStream(true)
-                .redirectOutput(file.resolveSibling("widget-server.log").toFile());
-        builder.environment().putAll(Map.of("KYCFLOW_URL", "http://localhost:" + port, "FLOW_API_KEY", flow.apiKey(),
-                "PORT", Integer.toString(appPort)));
-        var server = builder.start();
-        try {
+        try (var snippet = NodeSnippet.start(DOC, "widget-server", port, flow.apiKey())) {
             var client = HttpClient.newHttpClient();
-            var app = "http://localhost:" + appPort;
-            HttpResponse<String> created = null;
-            for (int i = 0; i < 100 && created == null; i++) {
-                try {
-                    created = client.send(HttpRequest.newBuilder(URI.create(app + "/kyc/session")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                } catch (java.net.ConnectException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(created).as("the Node.js backend answered").isNotNull();
+            var app = snippet.url;
+            var created = snippet.postWhenUp(client, "/kyc/session");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
             var answer = FlowRemoteDocTests.json(created.body());
             assertThat(answer.propertyNames()).as("the page gets the session id, nothing else").containsExactly("session_id");
@@ -117,9 +87,6 @@ class FlowWidgetDocTests {
             runner.complete(session);
             var done = client.send(HttpRequest.newBuilder(result).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(done.body()).isEqualTo("{\"status\":\"FINISHED\",\"verified\":true}");
-        } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
